@@ -1,0 +1,78 @@
+"""Admin pieces shared by the apps: translation completeness at a glance."""
+
+from functools import reduce
+from operator import or_
+
+from django.conf import settings
+from django.contrib import admin
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.translator import translator
+from modeltranslation.utils import build_localized_fieldname
+
+LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
+TRANSLATION_COLUMNS = ("english_complete", "french_complete")
+
+
+def translated_fields(model) -> list[str]:
+    return list(translator.get_options_for_model(model).all_fields)
+
+
+def missing_translations(obj, language: str) -> list[str]:
+    """Fields that hold text in another language but not in this one."""
+    missing = []
+    for field in translated_fields(type(obj)):
+        values = {
+            code: getattr(obj, build_localized_fieldname(field, code)) for code in LANGUAGE_CODES
+        }
+        if any(values.values()) and not values[language]:
+            missing.append(field)
+    return missing
+
+
+def incomplete_in(model, language: str) -> Q:
+    """Records with a field filled in some language but empty in this one."""
+    conditions = []
+    for field in translated_fields(model):
+        empty = Q(**{build_localized_fieldname(field, language): ""}) | Q(
+            **{f"{build_localized_fieldname(field, language)}__isnull": True}
+        )
+        filled_elsewhere = reduce(
+            or_,
+            (
+                ~Q(**{build_localized_fieldname(field, code): ""})
+                & Q(**{f"{build_localized_fieldname(field, code)}__isnull": False})
+                for code in LANGUAGE_CODES
+                if code != language
+            ),
+        )
+        conditions.append(empty & filled_elsewhere)
+    return reduce(or_, conditions)
+
+
+class IncompleteTranslationFilter(admin.SimpleListFilter):
+    title = _("translation")
+    parameter_name = "incomplete"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("fr", _("French incomplete")),
+            ("en", _("English incomplete")),
+        ]
+
+    def queryset(self, request, queryset):
+        if self.value() in LANGUAGE_CODES:
+            return queryset.filter(incomplete_in(queryset.model, self.value()))
+        return queryset
+
+
+class TranslationStatusMixin:
+    """Two list columns saying whether each language's text is complete."""
+
+    @admin.display(description=_("English complete"), boolean=True)
+    def english_complete(self, obj):
+        return not missing_translations(obj, "en")
+
+    @admin.display(description=_("French complete"), boolean=True)
+    def french_complete(self, obj):
+        return not missing_translations(obj, "fr")

@@ -1,0 +1,100 @@
+"""Dates known only to the month or the year, shown at that precision.
+
+A memorandum "signed in June 2013" is stored as 2013-06-01 with the precision
+MONTH, and printed "June 2013" / "juin 2013", never as a made-up day.
+"""
+
+import datetime
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import formats
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+
+class DatePrecision(models.TextChoices):
+    DAY = "day", _("Day")
+    MONTH = "month", _("Month")
+    YEAR = "year", _("Year")
+
+
+def precision_field(verbose_name):
+    """The companion field that says how precise a date is."""
+    return models.CharField(
+        verbose_name,
+        max_length=5,
+        choices=DatePrecision.choices,
+        default=DatePrecision.DAY,
+        help_text=_("A date known only to the month or year is shown at that precision."),
+    )
+
+
+def truncate(value: datetime.date | None, precision: str) -> datetime.date | None:
+    """The first day of the month or year a partial date stands for."""
+    if value is None:
+        return None
+    if precision == DatePrecision.MONTH:
+        return value.replace(day=1)
+    if precision == DatePrecision.YEAR:
+        return value.replace(month=1, day=1)
+    return value
+
+
+def precision_constraint(date_field: str, model_label: str) -> models.CheckConstraint:
+    """Only the three known precisions may be stored."""
+    return models.CheckConstraint(
+        condition=models.Q(**{f"{date_field}_precision__in": DatePrecision.values}),
+        name=f"{model_label}_{date_field}_precision_valid",
+    )
+
+
+@dataclass(frozen=True)
+class PartialDate:
+    value: datetime.date
+    precision: str = DatePrecision.DAY
+
+    def __str__(self) -> str:
+        if self.precision == DatePrecision.YEAR:
+            return str(self.value.year)
+        if self.precision == DatePrecision.MONTH:
+            return formats.date_format(self.value, "YEAR_MONTH_FORMAT")
+        return formats.date_format(self.value, "DATE_FORMAT")
+
+    def isoformat(self) -> str:
+        """ISO 8601 at the known precision: 2013, 2013-06 or 2013-06-01."""
+        full = self.value.isoformat()
+        return {DatePrecision.YEAR: full[:4], DatePrecision.MONTH: full[:7]}.get(
+            self.precision, full
+        )
+
+
+def partial(value: datetime.date | None, precision: str) -> PartialDate | None:
+    return PartialDate(value, precision) if value else None
+
+
+@dataclass(frozen=True)
+class Period:
+    start: PartialDate | None
+    end: PartialDate | None
+
+    def __bool__(self) -> bool:
+        return bool(self.start or self.end)
+
+    def __str__(self) -> str:
+        if self.start and self.end:
+            if self.start == self.end:
+                return str(self.start)
+            return f"{self.start} – {self.end}"
+        if self.start:
+            return gettext("since %(start)s") % {"start": self.start}
+        if self.end:
+            return gettext("until %(end)s") % {"end": self.end}
+        return ""
+
+
+def validate_period(start, end, *, end_field: str) -> None:
+    """An end never precedes its start."""
+    if start and end and end < start:
+        raise ValidationError({end_field: _("The end cannot be before the start.")})

@@ -1,0 +1,189 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from acss_portal.models import end_after_start_constraint, slug_constraint, slug_field
+from acss_portal.partial_dates import (
+    DatePrecision,
+    Period,
+    partial,
+    precision_constraint,
+    precision_field,
+    truncate,
+    validate_period,
+)
+from projects.models import ActivityStatus
+
+
+class ActivityKind(models.TextChoices):
+    """The four steps of the Action's method."""
+
+    DIALOGUE = "dialogue", _("Dialogue platform")
+    STUDY = "study", _("Study or mapping")
+    CAPACITY = "capacity-building", _("Capacity building")
+    PILOT = "pilot", _("Pilot action")
+
+
+class Participation(models.Model):
+    """How many people took part, when known."""
+
+    participants_on_site = models.PositiveIntegerField(
+        _("participants on site"), null=True, blank=True
+    )
+    participants_online = models.PositiveIntegerField(
+        _("participants online"), null=True, blank=True
+    )
+    participants_approximate = models.BooleanField(
+        _("numbers are approximate"),
+        default=False,
+        help_text=_("Tick when the source says “about”."),
+    )
+
+    class Meta:
+        abstract = True
+
+    @property
+    def participants_total(self):
+        counts = [self.participants_on_site, self.participants_online]
+        known = [count for count in counts if count is not None]
+        return sum(known) if known else None
+
+
+class ActivityQuerySet(models.QuerySet):
+    def for_listing(self):
+        return self.select_related("project").prefetch_related("countries", "themes")
+
+    def for_detail(self):
+        return self.select_related("project").prefetch_related(
+            "countries",
+            "themes",
+            "organisations",
+            models.Prefetch(
+                "events",
+                queryset=Event.objects.select_related("country").prefetch_related("organisations"),
+            ),
+        )
+
+
+class Activity(Participation):
+    slug = slug_field()
+    title = models.CharField(_("title"), max_length=300)
+    summary = models.TextField(_("description"), blank=True)
+    kind = models.CharField(_("type"), max_length=20, choices=ActivityKind.choices)
+    project = models.ForeignKey(
+        "projects.Project",
+        verbose_name=_("project"),
+        on_delete=models.PROTECT,
+        related_name="activities",
+    )
+    status = models.PositiveSmallIntegerField(
+        _("status"), choices=ActivityStatus.choices, null=True, blank=True
+    )
+    start_date = models.DateField(_("start"), null=True, blank=True)
+    start_date_precision = precision_field(_("start precision"))
+    end_date = models.DateField(_("end"), null=True, blank=True)
+    end_date_precision = precision_field(_("end precision"))
+    place = models.CharField(_("place"), max_length=200, blank=True)
+    countries = models.ManyToManyField(
+        "projects.Country", verbose_name=_("countries"), related_name="activities", blank=True
+    )
+    themes = models.ManyToManyField(
+        "projects.ThematicArea",
+        verbose_name=_("fields of intervention"),
+        related_name="activities",
+        blank=True,
+    )
+    organisations = models.ManyToManyField(
+        "partners.Organisation",
+        verbose_name=_("partner organisations"),
+        related_name="activities",
+        blank=True,
+    )
+
+    objects = ActivityQuerySet.as_manager()
+
+    class Meta:
+        ordering = [models.F("start_date").asc(nulls_last=True), "slug"]
+        verbose_name = _("activity")
+        verbose_name_plural = _("activities")
+        constraints = [
+            slug_constraint("activity"),
+            end_after_start_constraint("activity", "start_date", "end_date"),
+            precision_constraint("start_date", "activity"),
+            precision_constraint("end_date", "activity"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def clean(self):
+        self.start_date = truncate(self.start_date, self.start_date_precision)
+        self.end_date = truncate(self.end_date, self.end_date_precision)
+        validate_period(self.start_date, self.end_date, end_field="end_date")
+
+    @property
+    def period(self) -> Period:
+        return Period(
+            partial(self.start_date, self.start_date_precision),
+            partial(self.end_date, self.end_date_precision),
+        )
+
+
+class EventKind(models.TextChoices):
+    TRAINING = "training", _("Training")
+    WORKSHOP = "workshop", _("Workshop")
+    SEMINAR = "seminar", _("Seminar")
+    MEETING = "meeting", _("Meeting")
+    OTHER = "other", _("Other")
+
+
+class EventFormat(models.TextChoices):
+    ON_SITE = "on-site", _("On site")
+    ONLINE = "online", _("Online")
+    HYBRID = "hybrid", _("Hybrid (on site and online)")
+
+
+class Event(Participation):
+    slug = slug_field()
+    activity = models.ForeignKey(
+        Activity, verbose_name=_("activity"), on_delete=models.CASCADE, related_name="events"
+    )
+    title = models.CharField(_("title"), max_length=300)
+    description = models.TextField(_("description"), blank=True)
+    kind = models.CharField(_("type"), max_length=20, choices=EventKind.choices)
+    format = models.CharField(_("format"), max_length=10, choices=EventFormat.choices)
+    place = models.CharField(_("place"), max_length=200)
+    country = models.ForeignKey(
+        "projects.Country",
+        verbose_name=_("country"),
+        on_delete=models.PROTECT,
+        related_name="events",
+    )
+    start_date = models.DateField(_("start date"))
+    end_date = models.DateField(_("end date"))
+    organisations = models.ManyToManyField(
+        "partners.Organisation",
+        verbose_name=_("partner organisations"),
+        related_name="events",
+        blank=True,
+    )
+
+    class Meta:
+        ordering = ["start_date", "slug"]
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
+        constraints = [
+            slug_constraint("event"),
+            end_after_start_constraint("event", "start_date", "end_date"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def clean(self):
+        validate_period(self.start_date, self.end_date, end_field="end_date")
+
+    @property
+    def period(self) -> Period:
+        return Period(
+            partial(self.start_date, DatePrecision.DAY), partial(self.end_date, DatePrecision.DAY)
+        )

@@ -1,0 +1,108 @@
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
+
+from acss_portal.admin import (
+    TRANSLATION_COLUMNS,
+    IncompleteTranslationFilter,
+    TranslationStatusMixin,
+)
+from partners.admin import PartnershipInline
+from projects.models import Agreement, Country, Project, ProjectLink, Result, ThematicArea
+
+
+@admin.register(Country)
+class CountryAdmin(TranslationStatusMixin, TabbedTranslationAdmin):
+    list_display = ("name", "code", *TRANSLATION_COLUMNS)
+    search_fields = ("code", "name_en", "name_fr")
+    list_filter = (IncompleteTranslationFilter,)
+
+
+@admin.register(ThematicArea)
+class ThematicAreaAdmin(TranslationStatusMixin, TabbedTranslationAdmin):
+    list_display = ("name", "slug", "position", *TRANSLATION_COLUMNS)
+    list_editable = ("position",)
+    search_fields = ("slug", "name_en", "name_fr")
+    list_filter = (IncompleteTranslationFilter,)
+    prepopulated_fields = {"slug": ("name_en",)}
+
+
+class ProjectLinkInline(TranslationTabularInline):
+    model = ProjectLink
+    extra = 0
+
+
+@admin.register(Project)
+class ProjectAdmin(TranslationStatusMixin, TabbedTranslationAdmin):
+    list_display = ("title", "acronym", "status", "parent", "planned_start", *TRANSLATION_COLUMNS)
+    list_select_related = ("parent",)
+    list_filter = ("status", "countries", "themes", IncompleteTranslationFilter)
+    search_fields = (
+        "slug",
+        "acronym",
+        "title_en",
+        "title_fr",
+        "summary_en",
+        "summary_fr",
+        "objective_en",
+        "objective_fr",
+    )
+    autocomplete_fields = ("parent", "countries", "themes")
+    prepopulated_fields = {"slug": ("acronym",)}
+    inlines = (PartnershipInline, ProjectLinkInline)
+    fieldsets = (
+        (None, {"fields": ("title", "acronym", "slug", "parent", "status", "featured")}),
+        (_("Description"), {"fields": ("summary", "context", "objective", "approach")}),
+        (_("Where and what"), {"fields": ("countries", "themes")}),
+        (
+            _("Period"),
+            {
+                "fields": (
+                    ("planned_start", "planned_start_precision"),
+                    ("planned_end", "planned_end_precision"),
+                    ("actual_start", "actual_start_precision"),
+                    ("actual_end", "actual_end_precision"),
+                )
+            },
+        ),
+    )
+
+
+@admin.register(Agreement)
+class AgreementAdmin(TranslationStatusMixin, TabbedTranslationAdmin):
+    list_display = ("title", "kind", "signed_on", *TRANSLATION_COLUMNS)
+    list_filter = ("kind", "countries", IncompleteTranslationFilter)
+    search_fields = ("slug", "title_en", "title_fr", "commitments_en", "commitments_fr")
+    autocomplete_fields = ("countries", "projects")
+    prepopulated_fields = {"slug": ("title_en",)}
+    fields = (
+        "title",
+        "slug",
+        "kind",
+        ("signed_on", "signed_on_precision"),
+        "countries",
+        "projects",
+        "commitments",
+    )
+
+
+@admin.register(Result)
+class ResultAdmin(TranslationStatusMixin, TabbedTranslationAdmin):
+    list_display = ("title", "project", "status", "achieved_on", "theme", *TRANSLATION_COLUMNS)
+    list_select_related = ("project", "theme")
+    list_filter = ("status", "project", "theme", "countries", IncompleteTranslationFilter)
+    search_fields = ("slug", "title_en", "title_fr", "description_en", "description_fr")
+    autocomplete_fields = ("project", "countries", "theme", "activities")
+    prepopulated_fields = {"slug": ("title_en",)}
+    fields = (
+        "title",
+        "slug",
+        "project",
+        "status",
+        ("achieved_on", "achieved_on_precision"),
+        "place",
+        "countries",
+        "theme",
+        "activities",
+        "description",
+    )

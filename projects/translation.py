@@ -1,0 +1,39 @@
+from modeltranslation.translator import TranslationOptions, register
+
+from projects.models import Agreement, Country, Project, ProjectLink, Result, ThematicArea
+
+
+@register(Country)
+class CountryTranslationOptions(TranslationOptions):
+    fields = ("name", "role")
+    required_languages = ("en", "fr")
+
+
+@register(ThematicArea)
+class ThematicAreaTranslationOptions(TranslationOptions):
+    fields = ("name", "description")
+    required_languages = ("en", "fr")
+
+
+@register(Project)
+class ProjectTranslationOptions(TranslationOptions):
+    fields = ("title", "summary", "context", "objective", "approach")
+    required_languages = ("en",)
+
+
+@register(ProjectLink)
+class ProjectLinkTranslationOptions(TranslationOptions):
+    fields = ("title",)
+    required_languages = ("en",)
+
+
+@register(Agreement)
+class AgreementTranslationOptions(TranslationOptions):
+    fields = ("title", "commitments")
+    required_languages = ("en",)
+
+
+@register(Result)
+class ResultTranslationOptions(TranslationOptions):
+    fields = ("title", "description", "place")
+    required_languages = ("en",)
