@@ -54,8 +54,10 @@ class Country(models.Model):
     def __str__(self):
         return self.name
 
-    def clean(self):
-        self.code = (self.code or "").upper()
+    def clean_fields(self, exclude=None):
+        # Staff may type "ml"; the code is stored in its canonical upper case.
+        self.code = (self.code or "").strip().upper()
+        super().clean_fields(exclude=exclude)
 
 
 class ThematicArea(models.Model):

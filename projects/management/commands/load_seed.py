@@ -1,0 +1,24 @@
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+
+from projects.models import Country, Project
+
+
+class Command(BaseCommand):
+    help = "Load the seed content of the Action when the database holds none yet."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--force", action="store_true", help="Load even if records exist (updates them)."
+        )
+
+    def handle(self, *args, force=False, **options):
+        if not force and (Project.objects.exists() or Country.objects.exists()):
+            self.stdout.write("The database already holds content; seed not loaded.")
+            return
+        fixtures = sorted(str(path) for path in (settings.BASE_DIR / "fixtures").glob("*.json"))
+        call_command("loaddata", *fixtures, verbosity=options["verbosity"])
+        self.stdout.write(
+            self.style.SUCCESS(f"Loaded the seed content from {len(fixtures)} files.")
+        )

@@ -1,0 +1,26 @@
+import pytest
+from django.core.management import call_command
+from django.utils import translation
+
+
+@pytest.fixture(autouse=True)
+def reset_language():
+    """Each test starts and ends in the default language (EvaP's ResetLanguageOnTearDownMixin)."""
+    translation.activate("en")
+    yield
+    translation.activate("en")
+
+
+@pytest.fixture
+def seed(db):
+    """The seed content of the Action, as `make run` loads it."""
+    call_command("load_seed", verbosity=0)
+
+
+@pytest.fixture
+def staff_client(client, django_user_model):
+    user = django_user_model.objects.create_superuser(
+        "admin", "admin@example.org", "a-long-pass-phrase"
+    )
+    client.force_login(user)
+    return client

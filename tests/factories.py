@@ -1,0 +1,59 @@
+"""Small helpers that make valid records with only what a test cares about."""
+
+import datetime
+import itertools
+
+from activities.models import Activity, Event
+from partners.models import Organisation
+from projects.models import Country, Project
+
+_numbers = itertools.count(1)
+
+
+def _next():
+    return next(_numbers)
+
+
+def make_country(code="ML", **fields):
+    defaults = {"name_en": f"Country {code}", "name_fr": f"Pays {code}"}
+    return Country.objects.create(code=code, **{**defaults, **fields})
+
+
+def make_project(**fields):
+    n = _next()
+    defaults = {"slug": f"project-{n}", "title_en": f"Project {n}", "title_fr": f"Projet {n}"}
+    return Project.objects.create(**{**defaults, **fields})
+
+
+def make_organisation(**fields):
+    n = _next()
+    defaults = {"slug": f"organisation-{n}", "name_en": f"Organisation {n}", "kind": "other"}
+    return Organisation.objects.create(**{**defaults, **fields})
+
+
+def make_activity(project=None, **fields):
+    n = _next()
+    defaults = {
+        "slug": f"activity-{n}",
+        "title_en": f"Activity {n}",
+        "kind": "capacity-building",
+        "project": project or make_project(),
+    }
+    return Activity.objects.create(**{**defaults, **fields})
+
+
+def make_event(activity=None, country=None, **fields):
+    n = _next()
+    start = datetime.date(2021, 8, 2)
+    defaults = {
+        "slug": f"event-{n}",
+        "title_en": f"Event {n}",
+        "kind": "training",
+        "format": "on-site",
+        "place_en": "Bamako",
+        "country": country or Country.objects.first() or make_country(),
+        "start_date": start,
+        "end_date": start + datetime.timedelta(days=4),
+        "activity": activity or make_activity(),
+    }
+    return Event.objects.create(**{**defaults, **fields})

@@ -1,0 +1,83 @@
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.core.exceptions import ImproperlyConfigured
+
+from acss_portal.env import env_bool, parse_database_url
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+
+
+def import_settings(**env):
+    """Import the settings in a fresh interpreter with exactly these variables."""
+    clean = {
+        k: v for k, v in os.environ.items() if k not in {"DEBUG", "SECRET_KEY", "DATABASE_URL"}
+    }
+    return subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import acss_portal.settings as s; print(s.DEBUG, s.DATABASES['default']['ENGINE'])",
+        ],
+        cwd=BASE_DIR,
+        env={**clean, **env},
+        capture_output=True,
+        text=True,
+    )
+
+
+def test_production_refuses_to_start_without_secret_key():
+    result = import_settings(DEBUG="0")
+    assert result.returncode != 0
+    assert "SECRET_KEY must be set" in result.stderr
+
+
+def test_production_refuses_a_short_secret_key():
+    result = import_settings(DEBUG="0", SECRET_KEY="short")
+    assert result.returncode != 0
+    assert "at least 50 characters" in result.stderr
+
+
+def test_production_starts_with_a_real_secret_key():
+    result = import_settings(DEBUG="false", SECRET_KEY="x" * 60)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("False")
+
+
+@pytest.mark.parametrize("word", ["maybe", "2", "Ture"])
+def test_debug_with_a_typo_stops_start_up(word):
+    result = import_settings(DEBUG=word)
+    assert result.returncode != 0
+    assert "DEBUG must be one of" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"), [("1", True), ("TRUE", True), ("no", False), ("off", False)]
+)
+def test_env_bool_reads_true_and_false_words(monkeypatch, raw, expected):
+    monkeypatch.setenv("SOME_FLAG", raw)
+    assert env_bool("SOME_FLAG", default=not expected) is expected
+
+
+def test_default_database_is_a_sqlite_file_under_var():
+    config = parse_database_url("sqlite:///var/db.sqlite3", BASE_DIR)
+    assert config["ENGINE"] == "django.db.backends.sqlite3"
+    assert config["NAME"] == str(BASE_DIR / "var" / "db.sqlite3")
+
+
+def test_postgres_url_gives_every_connection_part():
+    config = parse_database_url("postgres://postgres:s%40cret@127.0.0.1:5432/acss", BASE_DIR)
+    assert config["ENGINE"] == "django.db.backends.postgresql"
+    assert (config["NAME"], config["USER"], config["PASSWORD"]) == ("acss", "postgres", "s@cret")
+    assert (config["HOST"], config["PORT"]) == ("127.0.0.1", "5432")
+
+
+@pytest.mark.parametrize(
+    "url", ["mysql://root@localhost/acss", "postgres://localhost", "sqlite://"]
+)
+def test_unsupported_or_incomplete_database_url_is_refused(url):
+    with pytest.raises(ImproperlyConfigured):
+        parse_database_url(url, BASE_DIR)
