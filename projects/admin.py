@@ -34,7 +34,7 @@ class ProjectLinkInline(TranslationTabularInline):
 
 @admin.register(Project)
 class ProjectAdmin(TranslationStatusMixin, TabbedTranslationAdmin):
-    list_display = ("title", "acronym", "status", "parent", "planned_start", *TRANSLATION_COLUMNS)
+    list_display = ("title", "acronym", "status", "part_of", "planned_start", *TRANSLATION_COLUMNS)
     list_select_related = ("parent",)
     list_filter = ("status", "countries", "themes", IncompleteTranslationFilter)
     search_fields = (
@@ -50,6 +50,11 @@ class ProjectAdmin(TranslationStatusMixin, TabbedTranslationAdmin):
     autocomplete_fields = ("parent", "countries", "themes")
     prepopulated_fields = {"slug": ("acronym",)}
     inlines = (PartnershipInline, ProjectLinkInline)
+
+    @admin.display(description=_("part of"), ordering="parent__acronym")
+    def part_of(self, project):
+        return project.parent.acronym or project.parent.title if project.parent else None
+
     fieldsets = (
         (None, {"fields": ("title", "acronym", "slug", "parent", "status", "featured")}),
         (_("Description"), {"fields": ("summary", "context", "objective", "approach")}),
