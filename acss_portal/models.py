@@ -1,53 +1,47 @@
-"""Field and constraint helpers shared by the portal's apps."""
-
-from django.core.validators import RegexValidator
 from django.db import models
-from django.db.models.functions import Length, Lower, Upper
-from django.db.models.lookups import Exact
 from django.utils.translation import gettext_lazy as _
 
-validate_lowercase_slug = RegexValidator(
-    r"^[a-z0-9]+(?:-[a-z0-9]+)*\Z",
-    _("Use lower-case letters, digits and single hyphens, e.g. “mali-training-2021”."),
-)
-validate_iso_alpha2 = RegexValidator(
-    r"^[A-Z]{2}\Z", _("Use the two capital letters of ISO 3166-1 alpha-2, e.g. “ML”.")
-)
+KIND_LABELS = {
+    "project": _("Project"),
+    "activity": _("Activity"),
+    "event": _("Event"),
+    "result": _("Result"),
+    "organisation": _("Partner"),
+}
 
 
-def slug_field(**kwargs):
-    """The stable, language-independent identifier used in URLs."""
-    return models.SlugField(
-        _("slug"),
-        max_length=80,
-        unique=True,
-        validators=[validate_lowercase_slug],
-        help_text=_("Part of the page address, the same in English and French."),
-        **kwargs,
-    )
+class SearchEntry(models.Model):
+    """One searchable record in one language, kept in step with the records by signals.
 
+    One table for every kind of record gives one ranked query for the search page; on
+    PostgreSQL a partial GIN index per language (migration 0002) makes it fast.
+    """
 
-def slug_constraint(model_label: str) -> models.CheckConstraint:
-    """Slugs are non-empty and lower-case, as URLs and exports expect."""
-    return models.CheckConstraint(
-        condition=models.Q(slug=Lower("slug")) & ~models.Q(slug=""),
-        name=f"{model_label}_slug_lowercase",
-    )
+    kind = models.CharField(_("kind"), max_length=20)
+    object_id = models.PositiveBigIntegerField()
+    language = models.CharField(_("language"), max_length=5)
+    title = models.CharField(_("title"), max_length=400)
+    summary = models.TextField(_("summary"), blank=True)
+    url = models.CharField(_("address"), max_length=300)
+    # Title and every text of the record, apostrophes turned to spaces.
+    document = models.TextField()
+    # The document in lower case without accents, for the SQLite fallback.
+    folded = models.TextField()
 
+    class Meta:
+        ordering = ["kind", "object_id", "language"]
+        verbose_name = _("search entry")
+        verbose_name_plural = _("search entries")
+        constraints = [
+            # A record has one entry per language.
+            models.UniqueConstraint(
+                fields=["kind", "object_id", "language"], name="searchentry_one_per_language"
+            ),
+        ]
 
-def iso_alpha2_constraint(model_label: str, field: str = "code") -> models.CheckConstraint:
-    """An ISO alpha-2 code is exactly two upper-case characters."""
-    return models.CheckConstraint(
-        condition=models.Q(Exact(Length(field), 2)) & models.Q(**{field: Upper(field)}),
-        name=f"{model_label}_{field}_iso_alpha2",
-    )
+    def __str__(self):
+        return f"{self.kind} {self.object_id} [{self.language}]"
 
-
-def end_after_start_constraint(model_label: str, start: str, end: str) -> models.CheckConstraint:
-    """An end never precedes its start, whichever code writes the row."""
-    return models.CheckConstraint(
-        condition=models.Q(**{f"{end}__isnull": True})
-        | models.Q(**{f"{start}__isnull": True})
-        | models.Q(**{f"{end}__gte": models.F(start)}),
-        name=f"{model_label}_{end}_after_{start}",
-    )
+    @property
+    def kind_label(self):
+        return KIND_LABELS.get(self.kind, self.kind)

@@ -1,7 +1,8 @@
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from acss_portal.models import end_after_start_constraint, slug_constraint, slug_field
+from acss_portal.fields import end_after_start_constraint, slug_constraint, slug_field
 from acss_portal.partial_dates import (
     DatePrecision,
     Period,
@@ -115,6 +116,9 @@ class Activity(Participation):
     def __str__(self):
         return self.title
 
+    def get_absolute_url(self):
+        return reverse("activities:detail", kwargs={"slug": self.slug})
+
     def clean(self):
         self.start_date = truncate(self.start_date, self.start_date_precision)
         self.end_date = truncate(self.end_date, self.end_date_precision)
@@ -126,6 +130,11 @@ class Activity(Participation):
             partial(self.start_date, self.start_date_precision),
             partial(self.end_date, self.end_date_precision),
         )
+
+
+class EventQuerySet(models.QuerySet):
+    def for_listing(self):
+        return self.select_related("activity", "country")
 
 
 class EventKind(models.TextChoices):
@@ -167,6 +176,8 @@ class Event(Participation):
         blank=True,
     )
 
+    objects = EventQuerySet.as_manager()
+
     class Meta:
         ordering = ["start_date", "slug"]
         verbose_name = _("event")
@@ -178,6 +189,10 @@ class Event(Participation):
 
     def __str__(self):
         return self.title
+
+    def get_absolute_url(self):
+        # Events are read on their activity's page, each under its own anchor.
+        return f"{self.activity.get_absolute_url()}#{self.slug}"
 
     def clean(self):
         validate_period(self.start_date, self.end_date, end_field="end_date")

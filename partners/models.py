@@ -1,8 +1,9 @@
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from acss_portal.models import slug_constraint, slug_field
+from acss_portal.fields import slug_constraint, slug_field
 
 
 class OrganisationKind(models.TextChoices):
@@ -30,6 +31,19 @@ IATI_ORGANISATION_TYPE = {
 class OrganisationQuerySet(models.QuerySet):
     def for_listing(self):
         return self.select_related("country", "parent")
+
+    def for_detail(self):
+        return self.for_listing().prefetch_related(
+            "units",
+            models.Prefetch("partnerships", queryset=Partnership.objects.select_related("project")),
+            models.Prefetch("contacts", queryset=Contact.objects.public()),
+        )
+
+    def ministries(self):
+        """The ministries and directorates in charge, ministries first."""
+        return self.filter(
+            kind__in=[OrganisationKind.MINISTRY, OrganisationKind.DIRECTORATE]
+        ).order_by("-kind", "slug")  # "ministry" sorts after "directorate"
 
 
 class Organisation(models.Model):
@@ -74,6 +88,9 @@ class Organisation(models.Model):
 
     def __str__(self):
         return f"{self.name} ({self.acronym})" if self.acronym else self.name
+
+    def get_absolute_url(self):
+        return reverse("partners:detail", kwargs={"slug": self.slug})
 
     def clean(self):
         if self.kind == OrganisationKind.DIRECTORATE and self.parent is None:

@@ -3,7 +3,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from acss_portal.models import (
+from acss_portal.fields import (
     end_after_start_constraint,
     iso_alpha2_constraint,
     slug_constraint,
@@ -54,6 +54,9 @@ class Country(models.Model):
     def __str__(self):
         return self.name
 
+    def get_absolute_url(self):
+        return reverse("countries:detail", kwargs={"code": self.code.lower()})
+
     def clean_fields(self, exclude=None):
         # Staff may type "ml"; the code is stored in its canonical upper case.
         self.code = (self.code or "").strip().upper()
@@ -80,6 +83,9 @@ class ThematicArea(models.Model):
     def __str__(self):
         return self.name
 
+    def get_absolute_url(self):
+        return reverse("themes:detail", kwargs={"slug": self.slug})
+
 
 class ProjectQuerySet(models.QuerySet):
     def top_level(self):
@@ -91,8 +97,8 @@ class ProjectQuerySet(models.QuerySet):
 
     def for_detail(self):
         """What a project page shows, in a fixed number of queries."""
-        from activities.models import Activity
-        from partners.models import Partnership
+        from activities.models import Activity, Event
+        from partners.models import Contact, Partnership
 
         return self.select_related("parent").prefetch_related(
             "countries",
@@ -103,9 +109,19 @@ class ProjectQuerySet(models.QuerySet):
                 "partnerships",
                 queryset=Partnership.objects.select_related("organisation"),
             ),
-            models.Prefetch("activities", queryset=Activity.objects.for_listing()),
+            models.Prefetch(
+                "activities",
+                queryset=Activity.objects.for_listing().prefetch_related(
+                    models.Prefetch("events", queryset=Event.objects.select_related("country"))
+                ),
+            ),
             models.Prefetch("results", queryset=Result.objects.for_listing()),
             models.Prefetch("agreements", queryset=Agreement.objects.prefetch_related("countries")),
+            models.Prefetch(
+                "contacts",
+                queryset=Contact.objects.public().select_related("organisation", "country"),
+                to_attr="public_contacts",
+            ),
         )
 
 
@@ -342,6 +358,10 @@ class Result(models.Model):
 
     def __str__(self):
         return self.title
+
+    def get_absolute_url(self):
+        # Results are read on their project's page, each under its own anchor.
+        return f"{self.project.get_absolute_url()}#{self.slug}"
 
     def clean(self):
         self.achieved_on = truncate(self.achieved_on, self.achieved_on_precision)

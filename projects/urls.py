@@ -1,9 +1,19 @@
-from django.urls import path
+from django.urls import path, re_path
 
 from projects import views
 
-app_name = "projects"
-
-urlpatterns = [
+project_patterns = [
+    path("", views.project_list, name="list"),
     path("<slug:slug>/", views.project_detail, name="detail"),
+]
+
+country_patterns = [
+    path("", views.country_list, name="list"),
+    # Lower-case ISO codes only, so that each country has one address.
+    re_path(r"^(?P<code>[a-z]{2})/$", views.country_detail, name="detail"),
+]
+
+theme_patterns = [
+    path("", views.theme_list, name="list"),
+    path("<slug:slug>/", views.theme_detail, name="detail"),
 ]

@@ -19,6 +19,7 @@ class Command(BaseCommand):
             return
         fixtures = sorted(str(path) for path in (settings.BASE_DIR / "fixtures").glob("*.json"))
         call_command("loaddata", *fixtures, verbosity=options["verbosity"])
+        call_command("rebuild_search_index", verbosity=options["verbosity"])
         self.stdout.write(
             self.style.SUCCESS(f"Loaded the seed content from {len(fixtures)} files.")
         )

@@ -1,0 +1,11 @@
+from django.core.management.base import BaseCommand
+
+from acss_portal.search import rebuild
+
+
+class Command(BaseCommand):
+    help = "Rebuild the search index from every record, in every language."
+
+    def handle(self, *args, **options):
+        count = rebuild()
+        self.stdout.write(self.style.SUCCESS(f"Indexed {count} records."))

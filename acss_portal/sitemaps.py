@@ -1,0 +1,47 @@
+from django.contrib.sitemaps import Sitemap
+from django.urls import reverse
+
+from activities.models import Activity
+from partners.models import Organisation
+from projects.models import Country, Project, ThematicArea
+
+
+class PortalSitemap(Sitemap):
+    """Every public page in English and French, each listing the other as an alternate."""
+
+    i18n = True
+    alternates = True
+    x_default = True
+
+
+class PageSitemap(PortalSitemap):
+    def items(self):
+        return [
+            "home",
+            "projects:list",
+            "activities:list",
+            "countries:list",
+            "themes:list",
+            "partners:list",
+        ]
+
+    def location(self, name):
+        return reverse(name)
+
+
+class RecordSitemap(PortalSitemap):
+    def __init__(self, model):
+        self.model = model
+
+    def items(self):
+        return self.model.objects.order_by("pk")
+
+
+SITEMAPS = {
+    "pages": PageSitemap(),
+    "projects": RecordSitemap(Project),
+    "activities": RecordSitemap(Activity),
+    "countries": RecordSitemap(Country),
+    "themes": RecordSitemap(ThematicArea),
+    "partners": RecordSitemap(Organisation),
+}
