@@ -57,3 +57,30 @@ def make_event(activity=None, country=None, **fields):
         "activity": activity or make_activity(),
     }
     return Event.objects.create(**{**defaults, **fields})
+
+
+def multiply_seed(times=10):
+    """Add `times` as many records as the seed holds, linked like the seed's, for query budgets."""
+    from projects.models import Result, ThematicArea
+
+    countries = list(Country.objects.all())
+    themes = list(ThematicArea.objects.all())
+    action = Project.objects.get(slug="acss")
+    for _ in range(times):
+        project = make_project(parent=action, planned_start=datetime.date(2019, 1, 1))
+        project.countries.set(countries)
+        project.themes.set(themes)
+        organisation = make_organisation(country=countries[0])
+        project.partnerships.create(organisation=organisation, role="partner")
+        for _ in range(2):
+            activity = make_activity(project=project, start_date=datetime.date(2020, 1, 1))
+            activity.countries.set(countries)
+            activity.themes.set(themes)
+            activity.organisations.add(organisation)
+            event = make_event(activity=activity, country=countries[0])
+            event.organisations.add(organisation)
+            result = Result.objects.create(
+                slug=f"result-{_next()}", title_en="A result", project=project, theme=themes[0]
+            )
+            result.countries.set(countries)
+            result.activities.add(activity)

@@ -5,10 +5,14 @@ from django.conf import settings
 from django.template.defaultfilters import linebreaks_filter
 from django.utils.html import conditional_escape, format_html
 from django.utils.text import Truncator
-from django.utils.translation import get_language, get_language_info, gettext
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 
 register = template.Library()
+
+# The note beside text shown in another language than the page's.
+IN_LANGUAGE = {"en": _("(in English)"), "fr": _("(in French)")}
 
 
 def _fallback(obj, field):
@@ -37,7 +41,7 @@ def text(obj, field, paragraphs=False, words=None):
     )
     if code == get_language() or not value:
         return rendered
-    note = gettext("(in %(language)s)") % {"language": get_language_info(code)["name_translated"]}
+    note = IN_LANGUAGE.get(code, code)
     tag = "div" if paragraphs else "span"
     return format_html(
         '<{} lang="{}" class="fallback">{}</{}> <small class="fallback-note">{}</small>',

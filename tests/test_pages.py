@@ -1,0 +1,145 @@
+"""Every public page type, in both languages, within a fixed query budget."""
+
+import re
+from html.parser import HTMLParser
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+
+from tests.factories import multiply_seed
+
+PAGES = [
+    ("/en/", "/fr/"),
+    ("/en/projects/", "/fr/projets/"),
+    ("/en/projects/acss/", "/fr/projets/acss/"),
+    ("/en/activities/", "/fr/activites/"),
+    ("/en/activities/modal-training-2021/", "/fr/activites/modal-training-2021/"),
+    ("/en/countries/", "/fr/pays/"),
+    ("/en/countries/ml/", "/fr/pays/ml/"),
+    ("/en/themes/", "/fr/themes/"),
+    ("/en/themes/migration-development/", "/fr/themes/migration-development/"),
+    ("/en/partners/", "/fr/partenaires/"),
+    ("/en/partners/dgase/", "/fr/partenaires/dgase/"),
+    ("/en/search/?q=bamako", "/fr/recherche/?q=bamako"),
+]
+
+# Queries per page type; the same with ten times the seed's records.
+BUDGETS = {
+    "/en/": 13,
+    "/en/projects/": 11,
+    "/en/projects/acss/": 15,
+    "/en/activities/": 14,
+    "/en/activities/modal-training-2021/": 8,
+    "/en/countries/": 2,
+    "/en/countries/ml/": 15,
+    "/en/themes/": 1,
+    "/en/themes/migration-development/": 9,
+    "/en/partners/": 6,
+    "/en/partners/dgase/": 6,
+    "/en/search/?q=bamako": 2,
+}
+
+
+@pytest.mark.parametrize(("english", "french"), PAGES)
+def test_each_page_type_answers_in_both_languages(client, seed, english, french):
+    en = client.get(english)
+    fr = client.get(french)
+    assert en.status_code == fr.status_code == 200
+    assert '<html lang="en">' in en.content.decode()
+    assert '<html lang="fr">' in fr.content.decode()
+    # The French page's interface is French.
+    assert "Aller au contenu principal" in fr.content.decode()
+    assert "Skip to main content" not in fr.content.decode()
+
+
+@pytest.mark.parametrize(("english", "french"), PAGES)
+def test_each_page_links_its_other_language_version(client, seed, english, french):
+    html = client.get(english).content.decode()
+    other_path = french.split("?")[0]
+    assert f'<link rel="alternate" hreflang="fr" href="http://testserver{other_path}' in html
+    assert (
+        f'<link rel="alternate" hreflang="en" href="http://testserver{english.split("?")[0]}'
+        in html
+    )
+    assert f'<link rel="canonical" href="http://testserver{english.split("?")[0]}">' in html
+    assert re.search(r'<meta name="description" content="[^"]{20,}">', html)
+
+
+@pytest.mark.parametrize("path", list(BUDGETS))
+def test_each_page_type_runs_a_fixed_number_of_queries(
+    client, seed, django_assert_num_queries, path
+):
+    with django_assert_num_queries(BUDGETS[path]):
+        assert client.get(path).status_code == 200
+    multiply_seed(10)
+    with django_assert_num_queries(BUDGETS[path]):
+        assert client.get(path).status_code == 200
+
+
+class LinkParser(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.links = []
+
+    def handle_starttag(self, tag, attrs):
+        href = dict(attrs).get("href")
+        if tag == "a" and href:
+            self.links.append(href)
+
+
+def test_following_every_link_from_both_home_pages_never_reaches_an_error(client, seed):
+    seen, queue = set(), ["/en/", "/fr/"]
+    while queue:
+        path = queue.pop()
+        if path in seen:
+            continue
+        seen.add(path)
+        response = client.get(path)
+        assert response.status_code == 200, path
+        parser = LinkParser()
+        parser.feed(response.content.decode())
+        for href in parser.links:
+            target = urlsplit(urljoin(f"http://testserver{path}", href))
+            if target.scheme not in ("http", "https") or target.netloc != "testserver":
+                continue  # mailto: and outside sites
+            if target.path.startswith("/admin/"):
+                continue
+            queue.append(target.path + (f"?{target.query}" if target.query else ""))
+    assert len(seen) > 60
+
+
+def test_sitemap_lists_every_page_in_both_languages_with_alternates(client, seed):
+    response = client.get("/sitemap.xml")
+    assert response.status_code == 200
+    xml = response.content.decode()
+    for path in ("/en/projects/modal/", "/fr/projets/modal/", "/en/countries/sn/", "/fr/pays/sn/"):
+        assert f"<loc>http://testserver{path}</loc>" in xml
+    assert 'hreflang="fr" href="http://testserver/fr/activites/modal-training-2021/"' in xml
+    assert 'hreflang="x-default"' in xml
+
+
+def test_robots_points_to_the_sitemap(client, db):
+    body = client.get("/robots.txt").content.decode()
+    assert "Sitemap: http://testserver/sitemap.xml" in body
+    assert "Disallow: /admin/" in body
+
+
+def test_404_page_is_translated(client, db):
+    response = client.get("/fr/projets/nothing-here/")
+    assert response.status_code == 404
+    html = response.content.decode()
+    assert "Page introuvable" in html and '<html lang="fr">' in html
+
+
+def test_500_page_is_translated(db, monkeypatch):
+    from django.test import Client
+
+    from projects import views
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(views, "render", broken)
+    response = Client(raise_request_exception=False).get("/fr/themes/")
+    assert response.status_code == 500
+    assert "Erreur du serveur" in response.content.decode()

@@ -1,0 +1,107 @@
+import pytest
+from django.db import connection
+
+from acss_portal.search import fold, search
+
+
+def titles(response):
+    return [entry.title for entry in response.context["page"].object_list]
+
+
+@pytest.mark.parametrize(
+    ("path", "query", "expected"),
+    [
+        ("/en/search/", "thies", "MODAL training session in Thiès"),
+        ("/fr/recherche/", "thies", "Session de formation MODAL à Thiès"),
+        ("/en/search/", "THIÈS", "MODAL training session in Thiès"),
+        ("/fr/recherche/", "bamako", "Session de formation MODAL à Bamako"),
+        ("/en/search/", "dgase", "General Directorate of Support to Senegalese Abroad"),
+        (
+            "/fr/recherche/",
+            "senegalais exterieur",
+            "Direction générale d’appui aux Sénégalais de l’extérieur",
+        ),
+    ],
+)
+def test_search_is_accent_and_case_insensitive_in_both_languages(
+    client, seed, path, query, expected
+):
+    response = client.get(path, {"q": query})
+    assert response.status_code == 200
+    assert expected in titles(response)
+
+
+@pytest.mark.parametrize("query", ["cote d'ivoire", "Côte d’Ivoire", "COTE D`IVOIRE"])
+def test_search_ignores_apostrophe_style(client, seed, query):
+    found = titles(client.get("/en/search/", {"q": query}))
+    assert "Diaspora mobilisation strategy developed in Côte d’Ivoire" in found
+
+
+def test_search_shows_the_visitors_language(client, seed):
+    french = titles(client.get("/fr/recherche/", {"q": "diaspora"}))
+    assert "Stratégie de mobilisation de la diaspora développée en Côte d’Ivoire" in french
+    assert not any("strategy developed" in title for title in french)
+
+
+def test_search_ranks_title_matches_first(client, seed):
+    found = titles(client.get("/en/search/", {"q": "bamako"}))
+    assert found[0] == "MODAL training session in Bamako"
+
+
+def test_search_can_be_narrowed_to_one_kind(client, seed):
+    response = client.get("/en/search/", {"q": "bamako", "kind": "event"})
+    assert titles(response) == ["MODAL training session in Bamako"]
+
+
+def test_search_result_links_lead_to_the_record(client, seed):
+    response = client.get("/fr/recherche/", {"q": "bamako", "kind": "event"})
+    entry = response.context["page"].object_list[0]
+    assert entry.url == "/fr/activites/modal-training-2021/#modal-training-bamako-2021"
+
+
+def test_search_follows_an_edit(client, seed):
+    from activities.models import Event
+
+    event = Event.objects.get(slug="modal-training-bamako-2021")
+    event.title_fr = "Atelier de Ségou"
+    event.save()
+    assert "Atelier de Ségou" in titles(client.get("/fr/recherche/", {"q": "segou"}))
+    event.delete()
+    assert titles(client.get("/fr/recherche/", {"q": "segou"})) == []
+
+
+@pytest.mark.parametrize(
+    "query", ['"', "'", "<b>bold</b>", "&amp;", "%", "_", "\\", "a & b | !c", "()", "--", "é" * 300]
+)
+def test_odd_queries_give_a_normal_or_400_page_with_input_escaped(client, seed, query):
+    response = client.get("/en/search/", {"q": query})
+    assert response.status_code in (200, 400)
+    assert "<b>bold</b>" not in response.content.decode()
+
+
+def test_nul_bytes_and_huge_queries_are_refused_with_a_message(client, seed):
+    for query in ["bam\x00ako", "bamako " * 1000]:
+        response = client.get("/en/search/", {"q": query})
+        assert response.status_code == 400
+        assert 'class="form-errors"' in response.content.decode()
+
+
+def test_empty_query_shows_the_form_only(client, seed):
+    response = client.get("/fr/recherche/")
+    assert response.status_code == 200
+    assert "Rechercher dans le portail" in response.content.decode()
+
+
+def test_fold_turns_text_into_plain_lower_case():
+    assert fold("Côte d’Ivoire À THIÈS\x00") == "cote d ivoire a thies"
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="full-text index is PostgreSQL's")
+def test_postgres_search_uses_the_language_index(seed):
+    with connection.cursor() as cursor:
+        cursor.execute("SET enable_seqscan = off")
+        sql, params = search("bamako", language="fr").query.sql_with_params()
+        cursor.execute(f"EXPLAIN {sql}", params)
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+        cursor.execute("SET enable_seqscan = on")
+    assert "searchentry_document_fr" in plan
