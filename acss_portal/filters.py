@@ -8,7 +8,7 @@ from django import forms
 from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 
-from projects.models import Country, ThematicArea
+from projects.models import ActivityStatus, Country, ThematicArea
 
 MAX_QUERY_LENGTH = 200
 
@@ -70,6 +70,23 @@ def theme_filter(field_name):
         queryset=ThematicArea.objects.all(),
         distinct=True,
     )
+
+
+class ProgrammeFilterSet(django_filters.FilterSet):
+    """Filters shared by projects and activities: where, what, how far along."""
+
+    country = country_filter("countries__code")
+    theme = theme_filter("themes__slug")
+    status = django_filters.TypedChoiceFilter(
+        label=_("Status"), choices=ActivityStatus.choices, coerce=int
+    )
+
+    def shared_facets(self):
+        return [
+            facet(self, "country", "countries__code", country_choices(), multiple=True),
+            facet(self, "theme", "themes__slug", theme_choices(), multiple=True),
+            facet(self, "status", "status", ActivityStatus.choices),
+        ]
 
 
 @dataclass

@@ -1,23 +1,13 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from acss_portal.filters import (
-    TextFilter,
-    YearFilter,
-    country_choices,
-    country_filter,
-    facet,
-    theme_choices,
-    theme_filter,
-)
+from acss_portal.filters import ProgrammeFilterSet, TextFilter, YearFilter, facet
 from activities.models import Activity, ActivityKind
 from partners.models import Organisation
-from projects.models import ActivityStatus, Project
+from projects.models import Project
 
 
-class ActivityFilter(django_filters.FilterSet):
-    country = country_filter("countries__code")
-    theme = theme_filter("themes__slug")
+class ActivityFilter(ProgrammeFilterSet):
     type = django_filters.ChoiceFilter(
         label=_("Type"), field_name="kind", choices=ActivityKind.choices
     )
@@ -31,9 +21,6 @@ class ActivityFilter(django_filters.FilterSet):
         queryset=Organisation.objects.all(),
         distinct=True,
     )
-    status = django_filters.TypedChoiceFilter(
-        label=_("Status"), choices=ActivityStatus.choices, coerce=int
-    )
     year = YearFilter(start="start_date", end="end_date")
     q = TextFilter(kind="activity")
 
@@ -42,21 +29,11 @@ class ActivityFilter(django_filters.FilterSet):
         fields = []
 
     def facets(self):
+        projects = [(p.slug, p.acronym or p.title) for p in Project.objects.all()]
+        partners = [(o.slug, o.short_name) for o in Organisation.objects.all()]
         return [
-            facet(self, "country", "countries__code", country_choices(), multiple=True),
-            facet(self, "theme", "themes__slug", theme_choices(), multiple=True),
+            *self.shared_facets(),
             facet(self, "type", "kind", ActivityKind.choices),
-            facet(
-                self,
-                "project",
-                "project__slug",
-                [(p.slug, p.acronym or p.title) for p in Project.objects.all()],
-            ),
-            facet(self, "status", "status", ActivityStatus.choices),
-            facet(
-                self,
-                "partner",
-                "organisations__slug",
-                [(o.slug, o.short_name) for o in Organisation.objects.all()],
-            ),
+            facet(self, "project", "project__slug", projects),
+            facet(self, "partner", "organisations__slug", partners),
         ]
