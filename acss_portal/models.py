@@ -1,6 +1,16 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+
+class Timestamped(models.Model):
+    """When the record last changed: factsheets and exports are cached against it."""
+
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True, db_index=True)
+
+    class Meta:
+        abstract = True
+
+
 KIND_LABELS = {
     "project": _("Project"),
     "activity": _("Activity"),

@@ -9,7 +9,7 @@ from pathlib import Path
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-from acss_portal.env import env_bool, env_list, parse_database_url
+from acss_portal.env import env_bool, env_int, env_list, parse_database_url
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "projects",
     "partners",
     "activities",
+    "documents",
 ]
 
 MIDDLEWARE = [
@@ -123,6 +124,19 @@ STORAGES = {
 }
 MEDIA_ROOT = BASE_DIR / "var" / "media"
 MEDIA_URL = "media/"
+
+# Uploaded documents larger than this are refused with a message.
+DOCUMENT_MAX_UPLOAD_BYTES = env_int("DOCUMENT_MAX_UPLOAD_MB", 20) * 1024 * 1024
+
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    # Rendered factsheets, shared by every server process; keys change with the data.
+    "factsheets": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": BASE_DIR / "var" / "cache" / "factsheets",
+        "OPTIONS": {"MAX_ENTRIES": 2000},
+    },
+}
 
 LOGGING = {
     "version": 1,

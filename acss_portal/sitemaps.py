@@ -23,6 +23,7 @@ class PageSitemap(PortalSitemap):
             "countries:list",
             "themes:list",
             "partners:list",
+            "documents:list",
         ]
 
     def location(self, name):

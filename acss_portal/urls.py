@@ -22,5 +22,6 @@ urlpatterns += i18n_patterns(
     path(_("themes/"), include((project_urls.theme_patterns, "themes"))),
     path(_("activities/"), include("activities.urls")),
     path(_("partners/"), include("partners.urls")),
+    path(_("documents/"), include("documents.urls")),
     path(_("search/"), views.search, name="search"),
 )

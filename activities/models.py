@@ -3,6 +3,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from acss_portal.fields import end_after_start_constraint, slug_constraint, slug_field
+from acss_portal.models import Timestamped
 from acss_portal.partial_dates import (
     DatePrecision,
     Period,
@@ -65,7 +66,7 @@ class ActivityQuerySet(models.QuerySet):
         )
 
 
-class Activity(Participation):
+class Activity(Participation, Timestamped):
     slug = slug_field()
     title = models.CharField(_("title"), max_length=300)
     summary = models.TextField(_("description"), blank=True)
@@ -151,7 +152,7 @@ class EventFormat(models.TextChoices):
     HYBRID = "hybrid", _("Hybrid (on site and online)")
 
 
-class Event(Participation):
+class Event(Participation, Timestamped):
     slug = slug_field()
     activity = models.ForeignKey(
         Activity, verbose_name=_("activity"), on_delete=models.CASCADE, related_name="events"

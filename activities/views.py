@@ -4,6 +4,7 @@ from django.shortcuts import get_object_or_404, render
 from acss_portal.views import filtered_list
 from activities.filters import ActivityFilter
 from activities.models import Activity
+from documents.models import Document
 from projects.models import Result
 
 
@@ -15,7 +16,8 @@ def activity_list(request):
 
 def activity_detail(request, slug):
     activities = Activity.objects.for_detail().prefetch_related(
-        Prefetch("results", queryset=Result.objects.for_listing())
+        Prefetch("results", queryset=Result.objects.for_listing()),
+        Prefetch("documents", queryset=Document.objects.all()),
     )
     activity = get_object_or_404(activities, slug=slug)
     return render(request, "activities/activity_detail.html", {"activity": activity})

@@ -4,6 +4,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from acss_portal.fields import slug_constraint, slug_field
+from acss_portal.models import Timestamped
 
 
 class OrganisationKind(models.TextChoices):
@@ -46,7 +47,7 @@ class OrganisationQuerySet(models.QuerySet):
         ).order_by("-kind", "slug")  # "ministry" sorts after "directorate"
 
 
-class Organisation(models.Model):
+class Organisation(Timestamped):
     slug = slug_field()
     name = models.CharField(_("name"), max_length=300)
     acronym = models.CharField(_("acronym"), max_length=30, blank=True)
@@ -126,7 +127,7 @@ IATI_ORGANISATION_ROLE = {
 }
 
 
-class Partnership(models.Model):
+class Partnership(Timestamped):
     project = models.ForeignKey(
         "projects.Project",
         verbose_name=_("project"),
@@ -171,7 +172,7 @@ class ContactQuerySet(models.QuerySet):
         return self.filter(is_public=True)
 
 
-class Contact(models.Model):
+class Contact(Timestamped):
     name = models.CharField(_("name"), max_length=200)
     role = models.CharField(_("role"), max_length=200, blank=True)
     organisation = models.ForeignKey(

@@ -10,6 +10,7 @@ from acss_portal.fields import (
     slug_field,
     validate_iso_alpha2,
 )
+from acss_portal.models import Timestamped
 from acss_portal.partial_dates import (
     Period,
     partial,
@@ -31,7 +32,7 @@ class ActivityStatus(models.IntegerChoices):
     SUSPENDED = 6, _("Suspended")
 
 
-class Country(models.Model):
+class Country(Timestamped):
     code = models.CharField(
         _("ISO code"),
         max_length=2,
@@ -63,7 +64,7 @@ class Country(models.Model):
         super().clean_fields(exclude=exclude)
 
 
-class ThematicArea(models.Model):
+class ThematicArea(Timestamped):
     slug = slug_field()
     name = models.CharField(_("name"), max_length=200)
     description = models.TextField(_("description"), blank=True)
@@ -98,6 +99,7 @@ class ProjectQuerySet(models.QuerySet):
     def for_detail(self):
         """What a project page shows, in a fixed number of queries."""
         from activities.models import Activity, Event
+        from documents.models import Document
         from partners.models import Contact, Partnership
 
         return self.select_related("parent").prefetch_related(
@@ -117,6 +119,7 @@ class ProjectQuerySet(models.QuerySet):
             ),
             models.Prefetch("results", queryset=Result.objects.for_listing()),
             models.Prefetch("agreements", queryset=Agreement.objects.prefetch_related("countries")),
+            models.Prefetch("documents", queryset=Document.objects.all()),
             models.Prefetch(
                 "contacts",
                 queryset=Contact.objects.public().select_related("organisation", "country"),
@@ -125,7 +128,7 @@ class ProjectQuerySet(models.QuerySet):
         )
 
 
-class Project(models.Model):
+class Project(Timestamped):
     slug = slug_field()
     acronym = models.CharField(_("acronym"), max_length=30, blank=True)
     title = models.CharField(_("title"), max_length=300)
@@ -243,7 +246,7 @@ class Project(models.Model):
         return self.actual_period or self.planned_period
 
 
-class ProjectLink(models.Model):
+class ProjectLink(Timestamped):
     project = models.ForeignKey(
         Project, verbose_name=_("project"), on_delete=models.CASCADE, related_name="links"
     )
@@ -268,7 +271,7 @@ class AgreementKind(models.TextChoices):
     ACTION_PLAN = "action-plan", _("Joint action plan")
 
 
-class Agreement(models.Model):
+class Agreement(Timestamped):
     slug = slug_field()
     kind = models.CharField(_("kind"), max_length=20, choices=AgreementKind.choices)
     title = models.CharField(_("title"), max_length=300)
@@ -313,7 +316,7 @@ class ResultQuerySet(models.QuerySet):
         return self.select_related("project", "theme").prefetch_related("countries")
 
 
-class Result(models.Model):
+class Result(Timestamped):
     slug = slug_field()
     title = models.CharField(_("title"), max_length=300)
     description = models.TextField(_("description"), blank=True)

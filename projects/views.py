@@ -3,6 +3,7 @@ from django.shortcuts import get_object_or_404, render
 
 from acss_portal.views import filtered_list
 from activities.models import Activity, Event
+from documents.models import Document
 from partners.models import Contact, Organisation
 from projects.filters import ProjectFilter
 from projects.models import Agreement, Country, Project, Result, ThematicArea
@@ -54,6 +55,7 @@ def country_detail(request, code):
         "activities": Activity.objects.filter(countries=country).for_listing(),
         "events": Event.objects.filter(country=country).for_listing(),
         "results": Result.objects.filter(countries=country).for_listing(),
+        "documents": Document.objects.filter(countries=country),
     }
     return render(request, "projects/country_detail.html", context)
 

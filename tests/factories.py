@@ -61,6 +61,7 @@ def make_event(activity=None, country=None, **fields):
 
 def multiply_seed(times=10):
     """Add `times` as many records as the seed holds, linked like the seed's, for query budgets."""
+    from documents.models import Document
     from projects.models import Result, ThematicArea
 
     countries = list(Country.objects.all())
@@ -84,3 +85,15 @@ def multiply_seed(times=10):
             )
             result.countries.set(countries)
             result.activities.add(activity)
+            document = Document.objects.create(
+                slug=f"document-{_next()}",
+                title_en="A study",
+                category="study",
+                language="fr",
+                file="documents/2021/a-study.pdf",
+                content_type="application/pdf",
+                published_on=datetime.date(2021, 9, 1),
+            )
+            document.projects.add(project, action)
+            document.activities.add(activity)
+            document.countries.set(countries)

@@ -1,0 +1,44 @@
+from django.contrib import admin
+from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TabbedTranslationAdmin
+
+from acss_portal.admin import (
+    TRANSLATION_COLUMNS,
+    IncompleteTranslationFilter,
+    TranslationStatusMixin,
+)
+from documents.models import Document
+
+
+@admin.register(Document)
+class DocumentAdmin(TranslationStatusMixin, TabbedTranslationAdmin):
+    list_display = (
+        "title",
+        "category",
+        "language",
+        "published_on",
+        "file_size",
+        *TRANSLATION_COLUMNS,
+    )
+    list_filter = ("category", "language", "countries", "projects", IncompleteTranslationFilter)
+    search_fields = ("slug", "title_en", "title_fr", "description_en", "description_fr")
+    autocomplete_fields = ("projects", "activities", "countries")
+    prepopulated_fields = {"slug": ("title_en",)}
+    date_hierarchy = "published_on"
+    readonly_fields = ("content_type", "file_size")
+    fields = (
+        "title",
+        "slug",
+        ("category", "language", "published_on"),
+        "file",
+        ("content_type", "file_size"),
+        "description",
+        "projects",
+        "activities",
+        "countries",
+    )
+
+    @admin.display(description=_("size"))
+    def file_size(self, document):
+        return filesizeformat(document.size)

@@ -1,0 +1,100 @@
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from acss_portal.fields import slug_constraint, slug_field
+from acss_portal.models import Timestamped
+from documents.uploads import ALLOWED, clean_file_name, validate_upload
+
+
+class DocumentCategory(models.TextChoices):
+    FACTSHEET = "factsheet", _("Factsheet")
+    STUDY = "study", _("Study or report")
+    AGREEMENT = "agreement", _("Memorandum or agreement")
+    PRESENTATION = "presentation", _("Presentation")
+    OTHER = "other", _("Other")
+
+
+# IATI DocumentCategory codes, for the open-data export.
+IATI_DOCUMENT_CATEGORY = {
+    DocumentCategory.FACTSHEET: "A02",  # Objectives / purpose of activity
+    DocumentCategory.STUDY: "A08",  # Results, outcomes and outputs
+    DocumentCategory.AGREEMENT: "A09",  # Memorandum of understanding
+    DocumentCategory.PRESENTATION: "A02",
+    DocumentCategory.OTHER: "A12",  # Activity web page and other material
+}
+
+
+class DocumentLanguage(models.TextChoices):
+    ENGLISH = "en", _("English")
+    FRENCH = "fr", _("French")
+    ARABIC = "ar", _("Arabic")
+    GERMAN = "de", _("German")
+    OTHER = "other", _("Other")
+
+
+def upload_to(document, filename):
+    # The name was already cleaned when the file was checked; keep uploads by year.
+    return f"documents/{document.published_on:%Y}/{filename}"
+
+
+class Document(Timestamped):
+    slug = slug_field()
+    title = models.CharField(_("title"), max_length=300)
+    description = models.TextField(_("description"), blank=True)
+    category = models.CharField(_("category"), max_length=20, choices=DocumentCategory.choices)
+    language = models.CharField(
+        _("language of the document"), max_length=5, choices=DocumentLanguage.choices
+    )
+    file = models.FileField(
+        _("file"),
+        upload_to=upload_to,
+        max_length=200,
+        help_text=_("PDF, DOCX, XLSX, ODT, PNG or JPEG; checked by its content."),
+    )
+    content_type = models.CharField(
+        _("content type"),
+        max_length=100,
+        editable=False,
+        choices=[(kind.content_type, kind.extension.upper()) for kind in ALLOWED],
+    )
+    size = models.PositiveBigIntegerField(_("size in bytes"), editable=False, default=0)
+    published_on = models.DateField(_("publication date"))
+    projects = models.ManyToManyField(
+        "projects.Project", verbose_name=_("projects"), related_name="documents", blank=True
+    )
+    activities = models.ManyToManyField(
+        "activities.Activity", verbose_name=_("activities"), related_name="documents", blank=True
+    )
+    countries = models.ManyToManyField(
+        "projects.Country", verbose_name=_("countries"), related_name="documents", blank=True
+    )
+
+    class Meta:
+        ordering = ["-published_on", "slug"]
+        verbose_name = _("document")
+        verbose_name_plural = _("documents")
+        constraints = [slug_constraint("document")]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("documents:download", kwargs={"slug": self.slug})
+
+    def clean_fields(self, exclude=None):
+        super().clean_fields(exclude=exclude)
+        upload = self.file.file if self.file and not self.file._committed else None
+        if upload is not None and "file" not in (exclude or ()):
+            try:
+                kind = validate_upload(upload)
+            except ValidationError as error:
+                raise ValidationError({"file": error.messages}) from None
+            self.file.name = clean_file_name(self.file.name, kind)
+            self.content_type = kind.content_type
+            self.size = upload.size
+
+    @property
+    def extension(self):
+        return self.file.name.rsplit(".", 1)[-1].upper()
