@@ -11,8 +11,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from django.core.cache import caches
-from django.db.models import Count, Max
-from django.utils import formats, translation
+from django.db import connection
+from django.utils import formats, timezone, translation
+from django.utils.dateparse import parse_datetime
 from django.utils.text import capfirst, slugify
 from django.utils.translation import gettext as _
 
@@ -100,6 +101,7 @@ def _contact(contact):
 
 
 class ProjectFactsheet:
+    model = Project
     template = "project.typ"
 
     def __init__(self, project):
@@ -162,6 +164,7 @@ class ProjectFactsheet:
 
 
 class CountryFactsheet:
+    model = Country
     template = "country.typ"
 
     def __init__(self, country):
@@ -219,15 +222,43 @@ class CountryFactsheet:
         }
 
 
+# A record key that no real row has: sources are compiled to SQL once with it, then
+# run for any record by putting the record's key in its place.
+_PLACEHOLDER = -918273645
+_freshness_sql = {}
+
+
+def _freshness_query(kind):
+    """One UNION ALL query giving (newest change, count) for each source of a factsheet kind."""
+    if kind not in _freshness_sql:
+        placeholder = kind(kind.model(pk=_PLACEHOLDER))
+        parts, param_slots = [], []
+        for queryset in placeholder.sources():
+            sql, params = queryset.order_by().values("updated_at").query.sql_with_params()
+            parts.append(f"SELECT MAX(updated_at), COUNT(*) FROM ({sql}) AS source{len(parts)}")
+            param_slots.extend(params)
+        _freshness_sql[kind] = (" UNION ALL ".join(parts), param_slots)
+    return _freshness_sql[kind]
+
+
+def _as_datetime(value):
+    if isinstance(value, str):  # SQLite returns text
+        value = parse_datetime(value)
+    if value is not None and timezone.is_naive(value):
+        value = timezone.make_aware(value, UTC)
+    return value
+
+
 def freshness(factsheet):
     """(newest change, signature) of everything the factsheet shows; deletions change counts."""
-    newest, parts = None, [TEMPLATES_VERSION]
-    for queryset in factsheet.sources():
-        summary = queryset.aggregate(latest=Max("updated_at"), count=Count("pk"))
-        parts.append(f"{summary['count']}:{summary['latest']}")
-        if summary["latest"] and (newest is None or summary["latest"] > newest):
-            newest = summary["latest"]
-    return newest, hashlib.sha1("|".join(parts).encode()).hexdigest()
+    sql, slots = _freshness_query(type(factsheet))
+    params = [factsheet.record.pk if value == _PLACEHOLDER else value for value in slots]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = [(_as_datetime(latest), count) for latest, count in cursor.fetchall()]
+    newest = max((latest for latest, _count in rows if latest), default=None)
+    signature = "|".join([TEMPLATES_VERSION, *(f"{count}:{latest}" for latest, count in rows)])
+    return newest, hashlib.sha1(signature.encode()).hexdigest()
 
 
 def render(factsheet, *, url, as_of) -> bytes:

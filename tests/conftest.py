@@ -11,6 +11,19 @@ def reset_language():
     translation.activate("en")
 
 
+@pytest.fixture(autouse=True)
+def isolated_storage(settings, tmp_path):
+    """Uploads and rendered factsheets go to this test's own folders and memory."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        "factsheets": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": f"factsheets-{tmp_path.name}",
+        },
+    }
+
+
 @pytest.fixture
 def seed(db):
     """The seed content of the Action, as `make run` loads it."""
