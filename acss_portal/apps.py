@@ -42,14 +42,14 @@ class AcssPortalConfig(AppConfig):
             texts=("acronym", "country.name"),
         )
         # Records whose address depends on another one's slug.
-        dependents = {Project: "results", Activity: "events"}
+        dependents = {Project: ["results", "activities"], Activity: ["events"]}
 
         def reindex(sender, instance, raw=False, **kwargs):
             try:
                 search.index_record(instance)
-                if not raw and sender in dependents:
-                    for related in getattr(instance, dependents[sender]).all():
-                        search.index_record(related)
+                for relation in [] if raw else dependents.get(sender, []):
+                    for related in getattr(instance, relation).all():
+                        reindex(type(related), related)
             except ObjectDoesNotExist:
                 # A fixture row whose parent is not loaded yet; load_seed rebuilds the index.
                 pass

@@ -1,14 +1,74 @@
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 
 class Timestamped(models.Model):
-    """When the record last changed: factsheets and exports are cached against it."""
+    """When the record last changed, and how many times it has been saved.
+
+    Factsheets and exports are cached against `updated_at`; the admin compares
+    `version` on save so that a second editor never silently overwrites the first.
+    """
 
     updated_at = models.DateTimeField(_("last changed"), auto_now=True, db_index=True)
+    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
 
     class Meta:
         abstract = True
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None and not kwargs.get("force_insert"):
+            self.version += 1
+        super().save(*args, **kwargs)
+
+
+class Publication(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    REVIEW = "review", _("In review")
+    PUBLISHED = "published", _("Published")
+    ARCHIVED = "archived", _("Archived")
+
+
+class PublishableQuerySet(models.QuerySet):
+    def published(self):
+        """What the public may see: published records under published parents."""
+        return self.filter(publication=Publication.PUBLISHED)
+
+    def visible_to(self, user):
+        """Published records; staff also preview drafts of what they may view."""
+        model = self.model._meta
+        if user.is_authenticated and user.has_perm(f"{model.app_label}.view_{model.model_name}"):
+            return self.all()
+        return self.published()
+
+
+class Publishable(models.Model):
+    """A record that only appears on public pages, search, sitemap and exports once published."""
+
+    publication = models.CharField(
+        _("publication"),
+        max_length=10,
+        choices=Publication.choices,
+        default=Publication.DRAFT,
+        db_index=True,
+    )
+    published_at = models.DateTimeField(_("published on"), null=True, blank=True, editable=False)
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("published by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_published(self):
+        return self.publication == Publication.PUBLISHED
 
 
 KIND_LABELS = {

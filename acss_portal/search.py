@@ -57,8 +57,14 @@ def _read(obj, path):
 
 
 def index_record(obj) -> None:
-    """Write the record's entries, one per language; fallbacks fill empty translations."""
+    """Write the record's entries, one per language; fallbacks fill empty translations.
+
+    A record the public may not see (a draft, or under a draft) has no entries.
+    """
     spec = REGISTRY[type(obj)]
+    if not obj.is_public:
+        unindex_record(obj)
+        return
     for code, _name in settings.LANGUAGES:
         with translation.override(code):
             title = _read(obj, spec.title)
@@ -87,7 +93,7 @@ def rebuild() -> int:
     SearchEntry.objects.all().delete()
     count = 0
     for model in REGISTRY:
-        for obj in model.objects.all():
+        for obj in model.objects.published():
             index_record(obj)
             count += 1
     return count

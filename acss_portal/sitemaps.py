@@ -35,7 +35,8 @@ class RecordSitemap(PortalSitemap):
         self.model = model
 
     def items(self):
-        return self.model.objects.order_by("pk")
+        queryset = self.model.objects.order_by("pk")
+        return queryset.published() if hasattr(queryset, "published") else queryset
 
 
 SITEMAPS = {

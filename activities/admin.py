@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline
+from simple_history.admin import SimpleHistoryAdmin
 
 from acss_portal.admin import (
     TRANSLATION_COLUMNS,
@@ -8,11 +9,12 @@ from acss_portal.admin import (
     TranslationStatusMixin,
 )
 from activities.models import Activity, Event
+from backoffice.admin_mixins import RoleAdminMixin, RoleInlineMixin
 
 PARTICIPATION = (("participants_on_site", "participants_online", "participants_approximate"),)
 
 
-class EventInline(TranslationStackedInline):
+class EventInline(RoleInlineMixin, TranslationStackedInline):
     """Edited inside an activity: its dated sessions."""
 
     model = Event
@@ -32,7 +34,11 @@ class EventInline(TranslationStackedInline):
 
 
 @admin.register(Activity)
-class ActivityAdmin(TranslationStatusMixin, TabbedTranslationAdmin):
+class ActivityAdmin(
+    RoleAdminMixin, TranslationStatusMixin, SimpleHistoryAdmin, TabbedTranslationAdmin
+):
+    country_scope = "countries"
+    scope_field = "countries"
     list_display = ("title", "kind", "project", "status", "start_date", *TRANSLATION_COLUMNS)
     list_select_related = ("project",)
     list_filter = ("kind", "status", "project", "countries", "themes", IncompleteTranslationFilter)
@@ -58,7 +64,11 @@ class ActivityAdmin(TranslationStatusMixin, TabbedTranslationAdmin):
 
 
 @admin.register(Event)
-class EventAdmin(TranslationStatusMixin, TabbedTranslationAdmin):
+class EventAdmin(
+    RoleAdminMixin, TranslationStatusMixin, SimpleHistoryAdmin, TabbedTranslationAdmin
+):
+    country_scope = "country"
+    scope_field = "country"
     list_display = ("title", "activity", "place", "country", "start_date", *TRANSLATION_COLUMNS)
     list_select_related = ("activity", "country")
     list_filter = ("kind", "format", "country", IncompleteTranslationFilter)

@@ -12,13 +12,13 @@ class ActivityFilter(ProgrammeFilterSet):
         label=_("Type"), field_name="kind", choices=ActivityKind.choices
     )
     project = django_filters.ModelChoiceFilter(
-        label=_("Project"), to_field_name="slug", queryset=Project.objects.all()
+        label=_("Project"), to_field_name="slug", queryset=Project.objects.published()
     )
     partner = django_filters.ModelChoiceFilter(
         label=_("Partner"),
         field_name="organisations",
         to_field_name="slug",
-        queryset=Organisation.objects.all(),
+        queryset=Organisation.objects.published(),
         distinct=True,
     )
     year = YearFilter(start="start_date", end="end_date")
@@ -29,8 +29,8 @@ class ActivityFilter(ProgrammeFilterSet):
         fields = []
 
     def facets(self):
-        projects = [(p.slug, p.acronym or p.title) for p in Project.objects.all()]
-        partners = [(o.slug, o.short_name) for o in Organisation.objects.all()]
+        projects = [(p.slug, p.acronym or p.title) for p in Project.objects.published()]
+        partners = [(o.slug, o.short_name) for o in Organisation.objects.published()]
         return [
             *self.shared_facets(),
             facet(self, "type", "kind", ActivityKind.choices),

@@ -3,7 +3,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from acss_portal.fields import end_after_start_constraint, slug_constraint, slug_field
-from acss_portal.models import Timestamped
+from acss_portal.models import Publication, Publishable, PublishableQuerySet, Timestamped
 from acss_portal.partial_dates import (
     DatePrecision,
     Period,
@@ -50,23 +50,31 @@ class Participation(models.Model):
         return sum(known) if known else None
 
 
-class ActivityQuerySet(models.QuerySet):
+class ActivityQuerySet(PublishableQuerySet):
+    def published(self):
+        return super().published().filter(project__publication=Publication.PUBLISHED)
+
     def for_listing(self):
         return self.select_related("project").prefetch_related("countries", "themes")
 
     def for_detail(self):
+        from partners.models import Organisation
+
+        published_organisations = Organisation.objects.published()
         return self.select_related("project").prefetch_related(
             "countries",
             "themes",
-            "organisations",
+            models.Prefetch("organisations", queryset=published_organisations),
             models.Prefetch(
                 "events",
-                queryset=Event.objects.select_related("country").prefetch_related("organisations"),
+                queryset=Event.objects.for_listing().prefetch_related(
+                    models.Prefetch("organisations", queryset=published_organisations)
+                ),
             ),
         )
 
 
-class Activity(Participation, Timestamped):
+class Activity(Participation, Publishable, Timestamped):
     slug = slug_field()
     title = models.CharField(_("title"), max_length=300)
     summary = models.TextField(_("description"), blank=True)
@@ -107,6 +115,7 @@ class Activity(Participation, Timestamped):
         ordering = [models.F("start_date").asc(nulls_last=True), "slug"]
         verbose_name = _("activity")
         verbose_name_plural = _("activities")
+        permissions = [("publish_activity", _("Can publish, unpublish and archive activities"))]
         constraints = [
             slug_constraint("activity"),
             end_after_start_constraint("activity", "start_date", "end_date"),
@@ -119,6 +128,10 @@ class Activity(Participation, Timestamped):
 
     def get_absolute_url(self):
         return reverse("activities:detail", kwargs={"slug": self.slug})
+
+    @property
+    def is_public(self):
+        return self.is_published and self.project.is_published
 
     def clean(self):
         self.start_date = truncate(self.start_date, self.start_date_precision)
@@ -134,6 +147,13 @@ class Activity(Participation, Timestamped):
 
 
 class EventQuerySet(models.QuerySet):
+    def published(self):
+        """Events are shown with their activity, so they follow its publication."""
+        return self.filter(
+            activity__publication=Publication.PUBLISHED,
+            activity__project__publication=Publication.PUBLISHED,
+        )
+
     def for_listing(self):
         return self.select_related("activity", "country")
 
@@ -194,6 +214,10 @@ class Event(Participation, Timestamped):
     def get_absolute_url(self):
         # Events are read on their activity's page, each under its own anchor.
         return f"{self.activity.get_absolute_url()}#{self.slug}"
+
+    @property
+    def is_public(self):
+        return self.activity.is_public
 
     def clean(self):
         validate_period(self.start_date, self.end_date, end_field="end_date")

@@ -1,5 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
+from acss_portal.history import track
 from activities.models import Activity, Event
 
 
@@ -13,3 +14,8 @@ class ActivityTranslationOptions(TranslationOptions):
 class EventTranslationOptions(TranslationOptions):
     fields = ("title", "description", "place")
     required_languages = ("en",)
+
+
+# History is registered after the translations so that it records title_en, title_fr, ...
+track(Activity, m2m_fields=["countries", "themes", "organisations"])
+track(Event, m2m_fields=["organisations"])

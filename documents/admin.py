@@ -2,17 +2,23 @@ from django.contrib import admin
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
+from simple_history.admin import SimpleHistoryAdmin
 
 from acss_portal.admin import (
     TRANSLATION_COLUMNS,
     IncompleteTranslationFilter,
     TranslationStatusMixin,
 )
+from backoffice.admin_mixins import RoleAdminMixin
 from documents.models import Document
 
 
 @admin.register(Document)
-class DocumentAdmin(TranslationStatusMixin, TabbedTranslationAdmin):
+class DocumentAdmin(
+    RoleAdminMixin, TranslationStatusMixin, SimpleHistoryAdmin, TabbedTranslationAdmin
+):
+    country_scope = "countries"
+    scope_field = "countries"
     list_display = (
         "title",
         "category",

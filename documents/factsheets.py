@@ -187,7 +187,7 @@ class CountryFactsheet:
 
     def data(self):
         country = self.record
-        organisations = Organisation.objects.filter(country=country).for_listing()
+        organisations = Organisation.objects.published().filter(country=country).for_listing()
         ministries = list(organisations.ministries())
         return {
             "title": country.name,
@@ -206,13 +206,21 @@ class CountryFactsheet:
             ],
             "agreements": [
                 _agreement(a)
-                for a in Agreement.objects.filter(countries=country).prefetch_related("countries")
+                for a in Agreement.objects.published()
+                .filter(countries=country)
+                .prefetch_related("countries")
             ],
             "activities": [
-                _activity(a) for a in Activity.objects.filter(countries=country).for_listing()
+                _activity(a)
+                for a in Activity.objects.published().filter(countries=country).for_listing()
             ],
-            "events": [_event(e) for e in Event.objects.filter(country=country).for_listing()],
-            "results": [_result(r) for r in Result.objects.filter(countries=country).for_listing()],
+            "events": [
+                _event(e) for e in Event.objects.published().filter(country=country).for_listing()
+            ],
+            "results": [
+                _result(r)
+                for r in Result.objects.published().filter(countries=country).for_listing()
+            ],
             "partners": [
                 {"title": str(o), "meta": o.get_kind_display()}
                 for o in organisations

@@ -16,7 +16,7 @@ class DocumentFilter(django_filters.FilterSet):
         label=_("Project"),
         field_name="projects",
         to_field_name="slug",
-        queryset=Project.objects.all(),
+        queryset=Project.objects.published(),
         distinct=True,
     )
 
@@ -25,7 +25,7 @@ class DocumentFilter(django_filters.FilterSet):
         fields = []
 
     def facets(self):
-        projects = [(p.slug, p.acronym or p.title) for p in Project.objects.all()]
+        projects = [(p.slug, p.acronym or p.title) for p in Project.objects.published()]
         return [
             facet(self, "category", "category", DocumentCategory.choices),
             facet(self, "language", "language", DocumentLanguage.choices),

@@ -4,7 +4,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from acss_portal.fields import slug_constraint, slug_field
-from acss_portal.models import Timestamped
+from acss_portal.models import Publishable, PublishableQuerySet, Timestamped
 from documents.uploads import ALLOWED, clean_file_name, validate_upload
 
 
@@ -39,7 +39,7 @@ def upload_to(document, filename):
     return f"documents/{document.published_on:%Y}/{filename}"
 
 
-class Document(Timestamped):
+class Document(Publishable, Timestamped):
     slug = slug_field()
     title = models.CharField(_("title"), max_length=300)
     description = models.TextField(_("description"), blank=True)
@@ -71,10 +71,13 @@ class Document(Timestamped):
         "projects.Country", verbose_name=_("countries"), related_name="documents", blank=True
     )
 
+    objects = PublishableQuerySet.as_manager()
+
     class Meta:
         ordering = ["-published_on", "slug"]
         verbose_name = _("document")
         verbose_name_plural = _("documents")
+        permissions = [("publish_document", _("Can publish, unpublish and archive documents"))]
         constraints = [slug_constraint("document")]
 
     def __str__(self):
@@ -94,6 +97,10 @@ class Document(Timestamped):
             self.file.name = clean_file_name(self.file.name, kind)
             self.content_type = kind.content_type
             self.size = upload.size
+
+    @property
+    def is_public(self):
+        return self.is_published
 
     @property
     def extension(self):

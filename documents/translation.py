@@ -1,5 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
+from acss_portal.history import track
 from documents.models import Document
 
 
@@ -7,3 +8,7 @@ from documents.models import Document
 class DocumentTranslationOptions(TranslationOptions):
     fields = ("title", "description")
     required_languages = ("en",)
+
+
+# History is registered after the translations so that it records title_en, title_fr, ...
+track(Document, m2m_fields=["projects", "activities", "countries"])

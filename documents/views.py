@@ -30,7 +30,8 @@ def factsheet_response(request, factsheet):
 
 
 def project_factsheet(request, slug):
-    return factsheet_response(request, ProjectFactsheet(get_object_or_404(Project, slug=slug)))
+    project = get_object_or_404(Project.objects.visible_to(request.user), slug=slug)
+    return factsheet_response(request, ProjectFactsheet(project))
 
 
 def country_factsheet(request, code):
@@ -41,12 +42,12 @@ def country_factsheet(request, code):
 
 def document_list(request):
     return filtered_list(
-        request, DocumentFilter, Document.objects.all(), "documents/document_list.html"
+        request, DocumentFilter, Document.objects.published(), "documents/document_list.html"
     )
 
 
 def document_download(request, slug):
-    document = get_object_or_404(Document, slug=slug)
+    document = get_object_or_404(Document.objects.visible_to(request.user), slug=slug)
     try:
         handle = document.file.open("rb")
     except FileNotFoundError:

@@ -1,15 +1,17 @@
 from django.contrib import admin
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
+from simple_history.admin import SimpleHistoryAdmin
 
 from acss_portal.admin import (
     TRANSLATION_COLUMNS,
     IncompleteTranslationFilter,
     TranslationStatusMixin,
 )
+from backoffice.admin_mixins import RoleAdminMixin, RoleInlineMixin
 from partners.models import Contact, Organisation, Partnership
 
 
-class PartnershipInline(TranslationTabularInline):
+class PartnershipInline(RoleInlineMixin, TranslationTabularInline):
     """Edited inside a project: who plays which role in it."""
 
     model = Partnership
@@ -18,7 +20,9 @@ class PartnershipInline(TranslationTabularInline):
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(TranslationStatusMixin, TabbedTranslationAdmin):
+class OrganisationAdmin(
+    RoleAdminMixin, TranslationStatusMixin, SimpleHistoryAdmin, TabbedTranslationAdmin
+):
     list_display = ("name", "acronym", "kind", "country", "parent", *TRANSLATION_COLUMNS)
     list_select_related = ("country", "parent")
     list_filter = ("kind", "country", IncompleteTranslationFilter)
@@ -28,7 +32,10 @@ class OrganisationAdmin(TranslationStatusMixin, TabbedTranslationAdmin):
 
 
 @admin.register(Partnership)
-class PartnershipAdmin(TranslationStatusMixin, TabbedTranslationAdmin):
+class PartnershipAdmin(
+    RoleAdminMixin, TranslationStatusMixin, SimpleHistoryAdmin, TabbedTranslationAdmin
+):
+    country_scope = "project__countries"
     list_display = ("organisation", "role", "project", *TRANSLATION_COLUMNS)
     list_select_related = ("organisation", "project")
     list_filter = ("role", "project")
@@ -37,7 +44,11 @@ class PartnershipAdmin(TranslationStatusMixin, TabbedTranslationAdmin):
 
 
 @admin.register(Contact)
-class ContactAdmin(TranslationStatusMixin, TabbedTranslationAdmin):
+class ContactAdmin(
+    RoleAdminMixin, TranslationStatusMixin, SimpleHistoryAdmin, TabbedTranslationAdmin
+):
+    country_scope = "country"
+    scope_field = "country"
     list_display = ("name", "role", "organisation", "country", "is_public", *TRANSLATION_COLUMNS)
     list_select_related = ("organisation", "country")
     list_filter = ("is_public", "country", IncompleteTranslationFilter)

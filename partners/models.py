@@ -4,7 +4,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from acss_portal.fields import slug_constraint, slug_field
-from acss_portal.models import Timestamped
+from acss_portal.models import Publication, Publishable, PublishableQuerySet, Timestamped
 
 
 class OrganisationKind(models.TextChoices):
@@ -29,14 +29,19 @@ IATI_ORGANISATION_TYPE = {
 }
 
 
-class OrganisationQuerySet(models.QuerySet):
+class OrganisationQuerySet(PublishableQuerySet):
     def for_listing(self):
         return self.select_related("country", "parent")
 
     def for_detail(self):
         return self.for_listing().prefetch_related(
-            "units",
-            models.Prefetch("partnerships", queryset=Partnership.objects.select_related("project")),
+            models.Prefetch("units", queryset=Organisation.objects.published()),
+            models.Prefetch(
+                "partnerships",
+                queryset=Partnership.objects.filter(
+                    project__publication=Publication.PUBLISHED
+                ).select_related("project"),
+            ),
             models.Prefetch("contacts", queryset=Contact.objects.public()),
         )
 
@@ -47,7 +52,7 @@ class OrganisationQuerySet(models.QuerySet):
         ).order_by("-kind", "slug")  # "ministry" sorts after "directorate"
 
 
-class Organisation(Timestamped):
+class Organisation(Publishable, Timestamped):
     slug = slug_field()
     name = models.CharField(_("name"), max_length=300)
     acronym = models.CharField(_("acronym"), max_length=30, blank=True)
@@ -79,6 +84,9 @@ class Organisation(Timestamped):
         ordering = ["slug"]
         verbose_name = _("organisation")
         verbose_name_plural = _("organisations")
+        permissions = [
+            ("publish_organisation", _("Can publish, unpublish and archive organisations"))
+        ]
         constraints = [
             slug_constraint("organisation"),
             # An organisation cannot belong to itself.
@@ -101,6 +109,10 @@ class Organisation(Timestamped):
             if self.pk is not None and ancestor.pk == self.pk:
                 raise ValidationError({"parent": _("An organisation cannot belong to itself.")})
             ancestor = ancestor.parent
+
+    @property
+    def is_public(self):
+        return self.is_published
 
     @property
     def short_name(self):

@@ -1,5 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
+from acss_portal.history import track
 from partners.models import Contact, Organisation, Partnership
 
 
@@ -17,3 +18,9 @@ class PartnershipTranslationOptions(TranslationOptions):
 @register(Contact)
 class ContactTranslationOptions(TranslationOptions):
     fields = ("role",)
+
+
+# History is registered after the translations so that it records name_en, name_fr, ...
+track(Organisation)
+track(Partnership)
+track(Contact)

@@ -10,16 +10,17 @@ def partner_list(request):
     return filtered_list(
         request,
         OrganisationFilter,
-        Organisation.objects.for_listing(),
+        Organisation.objects.published().for_listing(),
         "partners/partner_list.html",
     )
 
 
 def partner_detail(request, slug):
-    organisation = get_object_or_404(Organisation.objects.for_detail(), slug=slug)
+    organisations = Organisation.objects.visible_to(request.user).for_detail()
+    organisation = get_object_or_404(organisations, slug=slug)
     context = {
         "organisation": organisation,
-        "activities": Activity.objects.filter(organisations=organisation).for_listing(),
-        "events": Event.objects.filter(organisations=organisation).for_listing(),
+        "activities": Activity.objects.published().filter(organisations=organisation).for_listing(),
+        "events": Event.objects.published().filter(organisations=organisation).for_listing(),
     }
     return render(request, "partners/partner_detail.html", context)

@@ -1,25 +1,31 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
+from simple_history.admin import SimpleHistoryAdmin
 
 from acss_portal.admin import (
     TRANSLATION_COLUMNS,
     IncompleteTranslationFilter,
     TranslationStatusMixin,
 )
+from backoffice.admin_mixins import RoleAdminMixin, RoleInlineMixin
 from partners.admin import PartnershipInline
 from projects.models import Agreement, Country, Project, ProjectLink, Result, ThematicArea
 
 
 @admin.register(Country)
-class CountryAdmin(TranslationStatusMixin, TabbedTranslationAdmin):
+class CountryAdmin(
+    RoleAdminMixin, TranslationStatusMixin, SimpleHistoryAdmin, TabbedTranslationAdmin
+):
     list_display = ("name", "code", *TRANSLATION_COLUMNS)
     search_fields = ("code", "name_en", "name_fr")
     list_filter = (IncompleteTranslationFilter,)
 
 
 @admin.register(ThematicArea)
-class ThematicAreaAdmin(TranslationStatusMixin, TabbedTranslationAdmin):
+class ThematicAreaAdmin(
+    RoleAdminMixin, TranslationStatusMixin, SimpleHistoryAdmin, TabbedTranslationAdmin
+):
     list_display = ("name", "slug", "position", *TRANSLATION_COLUMNS)
     list_editable = ("position",)
     search_fields = ("slug", "name_en", "name_fr")
@@ -27,13 +33,17 @@ class ThematicAreaAdmin(TranslationStatusMixin, TabbedTranslationAdmin):
     prepopulated_fields = {"slug": ("name_en",)}
 
 
-class ProjectLinkInline(TranslationTabularInline):
+class ProjectLinkInline(RoleInlineMixin, TranslationTabularInline):
     model = ProjectLink
     extra = 0
 
 
 @admin.register(Project)
-class ProjectAdmin(TranslationStatusMixin, TabbedTranslationAdmin):
+class ProjectAdmin(
+    RoleAdminMixin, TranslationStatusMixin, SimpleHistoryAdmin, TabbedTranslationAdmin
+):
+    country_scope = "countries"
+    scope_field = "countries"
     list_display = ("title", "acronym", "status", "part_of", "planned_start", *TRANSLATION_COLUMNS)
     list_select_related = ("parent",)
     list_filter = ("status", "countries", "themes", IncompleteTranslationFilter)
@@ -74,7 +84,11 @@ class ProjectAdmin(TranslationStatusMixin, TabbedTranslationAdmin):
 
 
 @admin.register(Agreement)
-class AgreementAdmin(TranslationStatusMixin, TabbedTranslationAdmin):
+class AgreementAdmin(
+    RoleAdminMixin, TranslationStatusMixin, SimpleHistoryAdmin, TabbedTranslationAdmin
+):
+    country_scope = "countries"
+    scope_field = "countries"
     list_display = ("title", "kind", "signed_on", *TRANSLATION_COLUMNS)
     list_filter = ("kind", "countries", IncompleteTranslationFilter)
     search_fields = ("slug", "title_en", "title_fr", "commitments_en", "commitments_fr")
@@ -92,7 +106,11 @@ class AgreementAdmin(TranslationStatusMixin, TabbedTranslationAdmin):
 
 
 @admin.register(Result)
-class ResultAdmin(TranslationStatusMixin, TabbedTranslationAdmin):
+class ResultAdmin(
+    RoleAdminMixin, TranslationStatusMixin, SimpleHistoryAdmin, TabbedTranslationAdmin
+):
+    country_scope = "countries"
+    scope_field = "countries"
     list_display = ("title", "project", "status", "achieved_on", "theme", *TRANSLATION_COLUMNS)
     list_select_related = ("project", "theme")
     list_filter = ("status", "project", "theme", "countries", IncompleteTranslationFilter)

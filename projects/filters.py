@@ -12,7 +12,7 @@ class ProjectFilter(ProgrammeFilterSet):
         label=_("Partner"),
         field_name="partnerships__organisation",
         to_field_name="slug",
-        queryset=Organisation.objects.all(),
+        queryset=Organisation.objects.published(),
         distinct=True,
     )
     year = YearFilter(start="start_on", end="end_on")
@@ -31,7 +31,7 @@ class ProjectFilter(ProgrammeFilterSet):
         return super().filter_queryset(queryset)
 
     def facets(self):
-        partners = [(o.slug, o.short_name) for o in Organisation.objects.all()]
+        partners = [(o.slug, o.short_name) for o in Organisation.objects.published()]
         return [
             *self.shared_facets(),
             facet(self, "partner", "partnerships__organisation__slug", partners),

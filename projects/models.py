@@ -10,7 +10,7 @@ from acss_portal.fields import (
     slug_field,
     validate_iso_alpha2,
 )
-from acss_portal.models import Timestamped
+from acss_portal.models import Publication, Publishable, PublishableQuerySet, Timestamped
 from acss_portal.partial_dates import (
     Period,
     partial,
@@ -88,7 +88,7 @@ class ThematicArea(Timestamped):
         return reverse("themes:detail", kwargs={"slug": self.slug})
 
 
-class ProjectQuerySet(models.QuerySet):
+class ProjectQuerySet(PublishableQuerySet):
     def top_level(self):
         return self.filter(parent__isnull=True)
 
@@ -106,20 +106,27 @@ class ProjectQuerySet(models.QuerySet):
             "countries",
             "themes",
             "links",
-            "children",
+            models.Prefetch("children", queryset=Project.objects.published()),
             models.Prefetch(
                 "partnerships",
-                queryset=Partnership.objects.select_related("organisation"),
+                queryset=Partnership.objects.filter(
+                    organisation__publication=Publication.PUBLISHED
+                ).select_related("organisation"),
             ),
             models.Prefetch(
                 "activities",
-                queryset=Activity.objects.for_listing().prefetch_related(
+                queryset=Activity.objects.published()
+                .for_listing()
+                .prefetch_related(
                     models.Prefetch("events", queryset=Event.objects.select_related("country"))
                 ),
             ),
-            models.Prefetch("results", queryset=Result.objects.for_listing()),
-            models.Prefetch("agreements", queryset=Agreement.objects.prefetch_related("countries")),
-            models.Prefetch("documents", queryset=Document.objects.all()),
+            models.Prefetch("results", queryset=Result.objects.published().for_listing()),
+            models.Prefetch(
+                "agreements",
+                queryset=Agreement.objects.published().prefetch_related("countries"),
+            ),
+            models.Prefetch("documents", queryset=Document.objects.published()),
             models.Prefetch(
                 "contacts",
                 queryset=Contact.objects.public().select_related("organisation", "country"),
@@ -128,7 +135,7 @@ class ProjectQuerySet(models.QuerySet):
         )
 
 
-class Project(Timestamped):
+class Project(Publishable, Timestamped):
     slug = slug_field()
     acronym = models.CharField(_("acronym"), max_length=30, blank=True)
     title = models.CharField(_("title"), max_length=300)
@@ -177,6 +184,7 @@ class Project(Timestamped):
         ordering = [models.F("planned_start").asc(nulls_last=True), "slug"]
         verbose_name = _("project")
         verbose_name_plural = _("projects")
+        permissions = [("publish_project", _("Can publish, unpublish and archive projects"))]
         constraints = [
             slug_constraint("project"),
             # The home page presents exactly one Action.
@@ -245,6 +253,10 @@ class Project(Timestamped):
         """The actual period where known, else the planned one."""
         return self.actual_period or self.planned_period
 
+    @property
+    def is_public(self):
+        return self.is_published
+
 
 class ProjectLink(Timestamped):
     project = models.ForeignKey(
@@ -271,7 +283,7 @@ class AgreementKind(models.TextChoices):
     ACTION_PLAN = "action-plan", _("Joint action plan")
 
 
-class Agreement(Timestamped):
+class Agreement(Publishable, Timestamped):
     slug = slug_field()
     kind = models.CharField(_("kind"), max_length=20, choices=AgreementKind.choices)
     title = models.CharField(_("title"), max_length=300)
@@ -285,10 +297,13 @@ class Agreement(Timestamped):
         Project, verbose_name=_("projects"), related_name="agreements", blank=True
     )
 
+    objects = PublishableQuerySet.as_manager()
+
     class Meta:
         ordering = [models.F("signed_on").asc(nulls_last=True), "slug"]
         verbose_name = _("agreement")
         verbose_name_plural = _("agreements")
+        permissions = [("publish_agreement", _("Can publish, unpublish and archive agreements"))]
         constraints = [
             slug_constraint("agreement"),
             precision_constraint("signed_on", "agreement"),
@@ -304,6 +319,10 @@ class Agreement(Timestamped):
     def signed(self):
         return partial(self.signed_on, self.signed_on_precision)
 
+    @property
+    def is_public(self):
+        return self.is_published
+
 
 class ResultStatus(models.TextChoices):
     ACHIEVED = "achieved", _("Achieved")
@@ -311,12 +330,15 @@ class ResultStatus(models.TextChoices):
     PLANNED = "planned", _("Planned or expected")
 
 
-class ResultQuerySet(models.QuerySet):
+class ResultQuerySet(PublishableQuerySet):
+    def published(self):
+        return super().published().filter(project__publication=Publication.PUBLISHED)
+
     def for_listing(self):
         return self.select_related("project", "theme").prefetch_related("countries")
 
 
-class Result(Timestamped):
+class Result(Publishable, Timestamped):
     slug = slug_field()
     title = models.CharField(_("title"), max_length=300)
     description = models.TextField(_("description"), blank=True)
@@ -354,6 +376,7 @@ class Result(Timestamped):
         ordering = [models.F("achieved_on").desc(nulls_last=True), "slug"]
         verbose_name = _("result")
         verbose_name_plural = _("results")
+        permissions = [("publish_result", _("Can publish, unpublish and archive results"))]
         constraints = [
             slug_constraint("result"),
             precision_constraint("achieved_on", "result"),
@@ -372,3 +395,7 @@ class Result(Timestamped):
     @property
     def date(self):
         return partial(self.achieved_on, self.achieved_on_precision)
+
+    @property
+    def is_public(self):
+        return self.is_published and self.project.is_published

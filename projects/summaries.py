@@ -31,7 +31,7 @@ def _participants(queryset, prefix=""):
 
 def key_figures() -> KeyFigures:
     """The home page's figures, computed from the records."""
-    training = Activity.objects.filter(kind=ActivityKind.CAPACITY)
+    training = Activity.objects.published().filter(kind=ActivityKind.CAPACITY)
     counted = _participants(training)
     # Sessions count only where their activity has no overall numbers, never twice.
     sessions = _participants(
@@ -43,9 +43,9 @@ def key_figures() -> KeyFigures:
     )
     return KeyFigures(
         countries=Country.objects.count(),
-        organisations=Organisation.objects.count(),
-        activities=Activity.objects.count(),
-        events=Event.objects.count(),
+        organisations=Organisation.objects.published().count(),
+        activities=Activity.objects.published().count(),
+        events=Event.objects.published().count(),
         people_trained=counted["people"] + sessions["people"],
         people_trained_approximate=bool(counted["approximate"] or sessions["approximate"]),
     )

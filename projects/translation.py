@@ -1,5 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
+from acss_portal.history import track
 from projects.models import Agreement, Country, Project, ProjectLink, Result, ThematicArea
 
 
@@ -37,3 +38,12 @@ class AgreementTranslationOptions(TranslationOptions):
 class ResultTranslationOptions(TranslationOptions):
     fields = ("title", "description", "place")
     required_languages = ("en",)
+
+
+# History is registered after the translations so that it records title_en, title_fr, ...
+track(Country)
+track(ThematicArea)
+track(Project, m2m_fields=["countries", "themes"])
+track(ProjectLink)
+track(Agreement, m2m_fields=["countries", "projects"])
+track(Result, m2m_fields=["countries", "activities"])

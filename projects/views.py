@@ -11,51 +11,58 @@ from projects.summaries import key_figures, timeline
 
 
 def home(request):
-    projects = list(Project.objects.for_listing())
+    projects = list(Project.objects.published().for_listing())
     context = {
         "action": next((project for project in projects if project.featured), None),
         "projects": projects,
         "figures": key_figures(),
         "countries": Country.objects.all(),
         "themes": ThematicArea.objects.all(),
-        "latest_results": Result.objects.for_listing().filter(achieved_on__isnull=False)[:3],
+        "latest_results": Result.objects.published()
+        .for_listing()
+        .filter(achieved_on__isnull=False)[:3],
     }
     return render(request, "home.html", context)
 
 
 def project_list(request):
     return filtered_list(
-        request, ProjectFilter, Project.objects.for_listing(), "projects/project_list.html"
+        request,
+        ProjectFilter,
+        Project.objects.published().for_listing(),
+        "projects/project_list.html",
     )
 
 
 def project_detail(request, slug):
-    project = get_object_or_404(Project.objects.for_detail(), slug=slug)
+    project = get_object_or_404(Project.objects.visible_to(request.user).for_detail(), slug=slug)
     context = {"project": project, "timeline": timeline(project)}
     return render(request, "projects/project_detail.html", context)
 
 
 def country_list(request):
     countries = Country.objects.prefetch_related(
-        Prefetch("organisations", queryset=Organisation.objects.ministries())
+        Prefetch("organisations", queryset=Organisation.objects.published().ministries())
     )
     return render(request, "projects/country_list.html", {"countries": countries})
 
 
 def country_detail(request, code):
     country = get_object_or_404(Country, code=code.upper())
-    organisations = Organisation.objects.filter(country=country).for_listing()
+    organisations = Organisation.objects.published().filter(country=country).for_listing()
     context = {
         "country": country,
         "ministries": organisations.ministries(),
         "partners": organisations.exclude(pk__in=organisations.ministries().values("pk")),
         "contacts": Contact.objects.public().filter(country=country).select_related("organisation"),
-        "agreements": Agreement.objects.filter(countries=country).prefetch_related("countries"),
-        "projects": Project.objects.filter(countries=country).for_listing(),
-        "activities": Activity.objects.filter(countries=country).for_listing(),
-        "events": Event.objects.filter(country=country).for_listing(),
-        "results": Result.objects.filter(countries=country).for_listing(),
-        "documents": Document.objects.filter(countries=country),
+        "agreements": Agreement.objects.published()
+        .filter(countries=country)
+        .prefetch_related("countries"),
+        "projects": Project.objects.published().filter(countries=country).for_listing(),
+        "activities": Activity.objects.published().filter(countries=country).for_listing(),
+        "events": Event.objects.published().filter(country=country).for_listing(),
+        "results": Result.objects.published().filter(countries=country).for_listing(),
+        "documents": Document.objects.published().filter(countries=country),
     }
     return render(request, "projects/country_detail.html", context)
 
@@ -68,8 +75,8 @@ def theme_detail(request, slug):
     theme = get_object_or_404(ThematicArea, slug=slug)
     context = {
         "theme": theme,
-        "projects": Project.objects.filter(themes=theme).for_listing(),
-        "activities": Activity.objects.filter(themes=theme).for_listing(),
-        "results": Result.objects.filter(theme=theme).for_listing(),
+        "projects": Project.objects.published().filter(themes=theme).for_listing(),
+        "activities": Activity.objects.published().filter(themes=theme).for_listing(),
+        "results": Result.objects.published().filter(theme=theme).for_listing(),
     }
     return render(request, "projects/theme_detail.html", context)

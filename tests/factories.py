@@ -21,13 +21,23 @@ def make_country(code="ML", **fields):
 
 def make_project(**fields):
     n = _next()
-    defaults = {"slug": f"project-{n}", "title_en": f"Project {n}", "title_fr": f"Projet {n}"}
+    defaults = {
+        "slug": f"project-{n}",
+        "title_en": f"Project {n}",
+        "title_fr": f"Projet {n}",
+        "publication": "published",
+    }
     return Project.objects.create(**{**defaults, **fields})
 
 
 def make_organisation(**fields):
     n = _next()
-    defaults = {"slug": f"organisation-{n}", "name_en": f"Organisation {n}", "kind": "other"}
+    defaults = {
+        "slug": f"organisation-{n}",
+        "name_en": f"Organisation {n}",
+        "kind": "other",
+        "publication": "published",
+    }
     return Organisation.objects.create(**{**defaults, **fields})
 
 
@@ -38,6 +48,7 @@ def make_activity(project=None, **fields):
         "title_en": f"Activity {n}",
         "kind": "capacity-building",
         "project": project or make_project(),
+        "publication": "published",
     }
     return Activity.objects.create(**{**defaults, **fields})
 
@@ -81,7 +92,11 @@ def multiply_seed(times=10):
             event = make_event(activity=activity, country=countries[0])
             event.organisations.add(organisation)
             result = Result.objects.create(
-                slug=f"result-{_next()}", title_en="A result", project=project, theme=themes[0]
+                slug=f"result-{_next()}",
+                title_en="A result",
+                project=project,
+                theme=themes[0],
+                publication="published",
             )
             result.countries.set(countries)
             result.activities.add(activity)
@@ -93,6 +108,7 @@ def multiply_seed(times=10):
                 file="documents/2021/a-study.pdf",
                 content_type="application/pdf",
                 published_on=datetime.date(2021, 9, 1),
+                publication="published",
             )
             document.projects.add(project, action)
             document.activities.add(activity)

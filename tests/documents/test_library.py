@@ -45,6 +45,7 @@ def upload_form(staff_client, name, content, **extra):
         "published_on": "2021-09-01",
         "countries": [senegal.pk],
         "file": SimpleUploadedFile(name, content),
+        "publication": "published",
         **extra,
     }
     return staff_client.post(reverse("admin:documents_document_add"), data)
@@ -153,6 +154,8 @@ def test_editing_a_document_without_a_new_file_keeps_the_file(staff_client, seed
             "category": "study",
             "language": "fr",
             "published_on": "2021-09-01",
+            "publication": "published",
+            "seen_version": document.version,
             "countries": [c.pk for c in document.countries.all()],
         },
     )
@@ -171,6 +174,7 @@ def test_library_filters_by_category_language_country_and_project(client, seed):
         file="documents/2020/acss.pdf",
         content_type="application/pdf",
         published_on=datetime.date(2020, 1, 1),
+        publication="published",
     )
     acss.projects.add(Project.objects.get(slug="acss"))
     assert (
@@ -191,6 +195,7 @@ def test_a_document_whose_file_is_missing_is_a_404_not_a_500(client, seed):
         file="documents/2020/lost.pdf",
         content_type="application/pdf",
         published_on=datetime.date(2020, 1, 1),
+        publication="published",
     )
     assert client.get("/en/documents/lost/").status_code == 404
     assert client.get("/en/documents/no-such-document/").status_code == 404

@@ -44,19 +44,20 @@ def test_saving_a_new_french_title_changes_the_french_page_only(staff_client, cl
     assert project.partnerships.count() == 5
 
 
-@pytest.mark.parametrize("model", list(admin.site._registry), ids=lambda m: m._meta.label)
+OUR_APPS = {"projects", "partners", "activities", "documents", "auth"}
+
+
+@pytest.mark.parametrize(
+    "model",
+    [model for model in admin.site._registry if model._meta.app_label in OUR_APPS],
+    ids=lambda m: m._meta.label,
+)
 def test_every_changelist_and_add_form_opens(staff_client, seed, model):
     opts = model._meta
-    assert (
-        staff_client.get(
-            reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist")
-        ).status_code
-        == 200
-    )
-    assert (
-        staff_client.get(reverse(f"admin:{opts.app_label}_{opts.model_name}_add")).status_code
-        == 200
-    )
+    changelist = reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist")
+    assert staff_client.get(changelist).status_code == 200
+    add = reverse(f"admin:{opts.app_label}_{opts.model_name}_add")
+    assert staff_client.get(add).status_code == 200
 
 
 def test_admin_search_finds_a_project_by_its_french_title(staff_client, seed):

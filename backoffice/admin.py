@@ -1,0 +1,50 @@
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin
+from django.contrib.auth.models import User
+from django.utils.translation import gettext_lazy as _
+
+from backoffice import roles
+from backoffice.models import StaffProfile
+
+
+class StaffProfileInline(admin.StackedInline):
+    model = StaffProfile
+    can_delete = False
+    autocomplete_fields = ("countries",)
+    verbose_name_plural = _("countries (for ministry editors)")
+
+
+admin.site.unregister(User)
+
+
+@admin.register(User)
+class StaffUserAdmin(UserAdmin):
+    """Programme managers manage staff accounts: role (group) and countries in one form."""
+
+    inlines = (StaffProfileInline,)
+    list_display = ("username", "email", "role", "countries", "is_active", "last_login")
+    list_filter = ("groups", "is_active", "staff_profile__countries")
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("groups", "staff_profile__countries")
+
+    @admin.display(description=_("role"))
+    def role(self, user):
+        return roles.ROLE_LABELS.get(roles.role_of(user), "—")
+
+    @admin.display(description=_("countries"))
+    def countries(self, user):
+        profile = getattr(user, "staff_profile", None)
+        return ", ".join(c.code for c in profile.countries.all()) if profile else ""
+
+    def save_model(self, request, obj, form, change):
+        # Staff accounts sign in to the admin.
+        obj.is_staff = True
+        super().save_model(request, obj, form, change)
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        # Only a superuser may make superusers.
+        if not request.user.is_superuser and "is_superuser" in form.base_fields:
+            form.base_fields["is_superuser"].disabled = True
+        return form

@@ -1,0 +1,29 @@
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class StaffProfile(models.Model):
+    """The countries a ministry editor works for."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        on_delete=models.CASCADE,
+        related_name="staff_profile",
+    )
+    countries = models.ManyToManyField(
+        "projects.Country",
+        verbose_name=_("countries"),
+        related_name="staff_profiles",
+        blank=True,
+        help_text=_("A ministry editor sees and edits only the records linked to these countries."),
+    )
+
+    class Meta:
+        ordering = ["user__username"]
+        verbose_name = _("staff profile")
+        verbose_name_plural = _("staff profiles")
+
+    def __str__(self):
+        return str(self.user)
