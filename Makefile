@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test install lint messages clean
+.PHONY: run test install production messages clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -22,6 +22,13 @@ test: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/pytest
+
+# Production mode: needs SECRET_KEY and ALLOWED_HOSTS (and usually DATABASE_URL) in the environment.
+production: $(STAMP)
+	DEBUG=0 $(BIN)/python manage.py check --deploy --fail-level WARNING
+	DEBUG=0 $(BIN)/python manage.py migrate --noinput
+	DEBUG=0 $(BIN)/python manage.py collectstatic --noinput --verbosity 0
+	DEBUG=0 $(BIN)/gunicorn --config gunicorn.conf.py acss_portal.wsgi
 
 # Needs GNU gettext (xgettext) to extract strings; compiling needs only Python.
 messages: $(STAMP)

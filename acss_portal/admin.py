@@ -18,6 +18,12 @@ def translated_fields(model) -> list[str]:
     return list(translator.get_options_for_model(model).all_fields)
 
 
+def translated_field_names(model) -> set[str]:
+    """The translated fields and their per-language columns: title, title_en, title_fr, ..."""
+    names = set(translated_fields(model))
+    return names | {build_localized_fieldname(f, code) for f in names for code in LANGUAGE_CODES}
+
+
 def missing_translations(obj, language: str) -> list[str]:
     """Fields that hold text in another language but not in this one."""
     missing = []

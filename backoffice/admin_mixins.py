@@ -7,8 +7,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.translator import translator
 
+from acss_portal.admin import translated_field_names, translated_fields
 from acss_portal.models import Publication, Publishable
 from backoffice import roles
 from backoffice.services import can_publish, change_publication
@@ -35,8 +35,11 @@ def conflict_message(record, seen_version):
     latest = history.first()
     fields = []
     if seen and latest:
+        # title_en and title_fr say it better than the untranslated title they mirror.
+        mirrored = set(translated_fields(type(record)))
         for change in latest.diff_against(seen).changes:
-            fields.append(str(record._meta.get_field(change.field).verbose_name))
+            if change.field not in mirrored and change.field != "version":
+                fields.append(str(record._meta.get_field(change.field).verbose_name))
     who = str(latest.history_user) if latest and latest.history_user else _("someone else")
     when = formats.date_format(latest.history_date, "DATETIME_FORMAT") if latest else ""
     return _(
@@ -54,7 +57,9 @@ class VersionCheckedForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if self.instance.pk is not None:
-            self.fields["seen_version"].initial = self.instance.version
+            # The stored version: on the history's revert page the instance is an old one.
+            stored = type(self.instance).objects.filter(pk=self.instance.pk)
+            self.fields["seen_version"].initial = stored.values_list("version", flat=True).first()
 
     def clean(self):
         cleaned = super().clean()
@@ -146,14 +151,10 @@ class RoleAdminMixin:
     def revert_disabled(self, request, obj=None):
         return _role(request) != roles.PROGRAMME_MANAGER
 
-    def _translated_names(self):
-        options = translator.get_options_for_model(self.model)
-        return set(options.fields) | {f.name for fields in options.fields.values() for f in fields}
-
     def get_readonly_fields(self, request, obj=None):
         readonly = list(super().get_readonly_fields(request, obj))
         if _is_translator(request):
-            editable = self._translated_names() | {"seen_version"}
+            editable = translated_field_names(self.model) | {"seen_version"}
             form_fields = [
                 f.name for f in self.model._meta.get_fields() if getattr(f, "editable", False)
             ]
@@ -261,8 +262,7 @@ class RoleInlineMixin:
     def get_readonly_fields(self, request, obj=None):
         readonly = list(super().get_readonly_fields(request, obj))
         if _is_translator(request):
-            options = translator.get_options_for_model(self.model)
-            editable = set(options.fields) | {f.name for fs in options.fields.values() for f in fs}
+            editable = translated_field_names(self.model)
             readonly += [
                 f.name
                 for f in self.model._meta.get_fields()

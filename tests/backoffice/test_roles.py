@@ -1,0 +1,172 @@
+"""The role matrix: each role, each action, on its own country's records and another's."""
+
+import pytest
+from django.urls import reverse
+
+from activities.models import Activity, Event
+from partners.models import Contact
+from projects.models import Agreement, Project, Result
+from tests.admin_helpers import form_data
+from tests.backoffice.conftest import client_for
+
+# (model, a record linked to Mali, a record not linked to Mali)
+RECORDS = [
+    (Project, {"slug": "acss"}, {"slug": "recosa"}),
+    (
+        Activity,
+        {"slug": "modal-training-2021"},
+        {"slug": "adaptation-moroccan-integration-measures", "_only": "SN"},
+    ),
+    (Event, {"slug": "modal-training-bamako-2021"}, {"slug": "modal-training-thies-2021"}),
+    (
+        Result,
+        {"slug": "migration-policy-evaluation-mali"},
+        {"slug": "diaspora-strategy-cote-divoire"},
+    ),
+    (Agreement, {"slug": "mou-morocco-mali-2019"}, {"slug": "mou-morocco-senegal-2013"}),
+    (Contact, {"name": "Aliou Barry"}, {"name": "Gilles Cressan"}),
+]
+
+
+def get(model, lookup):
+    lookup = dict(lookup)
+    only = lookup.pop("_only", None)
+    record = model.objects.get(**lookup)
+    if only:  # narrow a seed record to one other country for the test
+        from projects.models import Country
+
+        record.countries.set(Country.objects.filter(code=only))
+    return record
+
+
+def url(model, action, record=None):
+    opts = model._meta
+    args = [record.pk] if record is not None else []
+    return reverse(f"admin:{opts.app_label}_{opts.model_name}_{action}", args=args)
+
+
+@pytest.mark.parametrize(
+    ("model", "own", "other"), RECORDS, ids=lambda x: getattr(x, "__name__", "")
+)
+def test_ministry_editor_sees_and_edits_only_their_countries(
+    client, mali_editor, model, own, other
+):
+    own, other = get(model, own), get(model, other)
+    client = client_for(client, mali_editor)
+    listed = list(client.get(url(model, "changelist")).context["cl"].queryset)
+    assert own in listed and other not in listed
+    assert client.get(url(model, "change", own)).status_code == 200
+    assert client.get(url(model, "change", other)).status_code == 404
+    assert client.get(url(model, "delete", other)).status_code == 404
+    assert client.get(url(model, "history", other)).status_code == 404
+    assert client.get(url(model, "add")).status_code == 200
+
+
+@pytest.mark.parametrize("model", [Project, Activity, Result, Agreement], ids=lambda m: m.__name__)
+def test_ministry_editor_cannot_delete_a_published_record(client, mali_editor, model):
+    own = get(model, next(record[1] for record in RECORDS if record[0] is model))
+    client = client_for(client, mali_editor)
+    assert client.get(url(model, "delete", own)).status_code == 403
+    assert client.post(url(model, "delete", own), {"post": "yes"}).status_code == 403
+    assert model.objects.filter(pk=own.pk).exists()
+
+
+def test_ministry_editor_cannot_publish(client, mali_editor):
+    client = client_for(client, mali_editor)
+    activity = Activity.objects.get(slug="modal-training-2021")
+    activity.publication = "review"
+    activity.save()
+    page = client.get(url(Activity, "change", activity))
+    choices = [
+        value for value, _label in page.context["adminform"].form.fields["publication"].choices
+    ]
+    assert choices == ["draft", "review"]
+    response = client.post(
+        url(Activity, "change", activity), form_data(page, publication="published")
+    )
+    assert response.status_code == 200
+    activity.refresh_from_db()
+    assert activity.publication == "review"
+    response = client.post(
+        url(Activity, "changelist"), {"action": "publish", "_selected_action": [activity.pk]}
+    )
+    activity.refresh_from_db()
+    assert activity.publication == "review"
+
+
+def test_ministry_editor_must_link_a_new_record_to_their_country(client, mali_editor):
+    from projects.models import Country
+
+    client = client_for(client, mali_editor)
+    page = client.get(url(Agreement, "add"))
+    data = form_data(
+        page,
+        title_en="Memorandum with Senegal",
+        slug="memo-sn",
+        kind="memorandum",
+        countries=[Country.objects.get(code="SN").pk],
+    )
+    response = client.post(url(Agreement, "add"), data)
+    assert response.status_code == 200
+    assert "Link the record to at least one of your countries: Mali." in response.content.decode()
+    assert not Agreement.objects.filter(slug="memo-sn").exists()
+
+
+def test_translator_edits_text_only(client, translator):
+    client = client_for(client, translator)
+    event = Event.objects.get(slug="modal-training-bamako-2021")
+    page = client.get(url(Event, "change", event))
+    form = page.context["adminform"].form
+    assert "title_fr" in form.fields and "description_en" in form.fields
+    assert "start_date" not in form.fields and "country" not in form.fields
+    data = form_data(page, title_fr="Formation MODAL à Bamako (corrigé)", start_date="2030-01-01")
+    assert client.post(url(Event, "change", event), data).status_code == 302
+    event.refresh_from_db()
+    assert event.title_fr == "Formation MODAL à Bamako (corrigé)"
+    assert str(event.start_date) == "2021-08-09"
+
+
+@pytest.mark.parametrize(
+    "model", [Project, Activity, Event, Result, Agreement, Contact], ids=lambda m: m.__name__
+)
+def test_translator_cannot_add_delete_or_publish(client, translator, model):
+    client = client_for(client, translator)
+    record = model.objects.first()
+    assert client.get(url(model, "add")).status_code == 403
+    assert client.get(url(model, "delete", record)).status_code == 403
+    page = client.get(url(model, "change", record))
+    assert page.status_code == 200
+    assert "publication" not in page.context["adminform"].form.fields
+    actions = [name for name, _label in page.context.get("action_choices", [])]
+    assert "publish" not in actions
+
+
+def test_programme_manager_publishes_and_it_is_recorded(client, manager):
+    client = client_for(client, manager)
+    activity = Activity.objects.get(slug="modal-training-2021")
+    activity.publication = "review"
+    activity.save()
+    client.post(
+        url(Activity, "changelist"), {"action": "publish", "_selected_action": [activity.pk]}
+    )
+    activity.refresh_from_db()
+    assert activity.publication == "published"
+    assert activity.published_by == manager and activity.published_at is not None
+
+
+@pytest.mark.parametrize(
+    ("model", "own", "other"), RECORDS, ids=lambda x: getattr(x, "__name__", "")
+)
+def test_programme_manager_reaches_every_record(client, manager, model, own, other):
+    client = client_for(client, manager)
+    for record in (get(model, own), get(model, other)):
+        assert client.get(url(model, "change", record)).status_code == 200
+        assert client.get(url(model, "delete", record)).status_code == 200
+
+
+def test_programme_manager_manages_staff_accounts_but_editors_do_not(client, manager, mali_editor):
+    manager_client = client_for(client, manager)
+    assert manager_client.get(reverse("admin:auth_user_changelist")).status_code == 200
+    client.logout()
+    editor_client = client_for(client, mali_editor)
+    assert editor_client.get(reverse("admin:auth_user_changelist")).status_code == 403
