@@ -82,3 +82,8 @@ class TranslationStatusMixin:
     @admin.display(description=_("French complete"), boolean=True)
     def french_complete(self, obj):
         return not missing_translations(obj, "fr")
+
+
+admin.site.site_header = _("ACSS Knowledge Portal — back-office")
+admin.site.site_title = _("ACSS back-office")
+admin.site.index_title = _("Records of the Action, in English and French")
