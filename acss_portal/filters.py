@@ -89,6 +89,32 @@ class ProgrammeFilterSet(django_filters.FilterSet):
         ]
 
 
+def partner_filter(field_name):
+    """A published partner organisation, by slug."""
+    from partners.models import Organisation
+
+    return django_filters.ModelChoiceFilter(
+        label=_("Partner"),
+        field_name=field_name,
+        to_field_name="slug",
+        queryset=Organisation.objects.published(),
+        distinct=True,
+    )
+
+
+def project_filter(field_name="project"):
+    """A published project, by slug."""
+    from projects.models import Project
+
+    return django_filters.ModelChoiceFilter(
+        label=_("Project"),
+        field_name=field_name,
+        to_field_name="slug",
+        queryset=Project.objects.published(),
+        distinct=True,
+    )
+
+
 @dataclass
 class Option:
     value: str

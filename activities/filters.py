@@ -1,7 +1,14 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from acss_portal.filters import ProgrammeFilterSet, TextFilter, YearFilter, facet
+from acss_portal.filters import (
+    ProgrammeFilterSet,
+    TextFilter,
+    YearFilter,
+    facet,
+    partner_filter,
+    project_filter,
+)
 from activities.models import Activity, ActivityKind
 from partners.models import Organisation
 from projects.models import Project
@@ -11,16 +18,8 @@ class ActivityFilter(ProgrammeFilterSet):
     type = django_filters.ChoiceFilter(
         label=_("Type"), field_name="kind", choices=ActivityKind.choices
     )
-    project = django_filters.ModelChoiceFilter(
-        label=_("Project"), to_field_name="slug", queryset=Project.objects.published()
-    )
-    partner = django_filters.ModelChoiceFilter(
-        label=_("Partner"),
-        field_name="organisations",
-        to_field_name="slug",
-        queryset=Organisation.objects.published(),
-        distinct=True,
-    )
+    project = project_filter()
+    partner = partner_filter("organisations")
     year = YearFilter(start="start_date", end="end_date")
     q = TextFilter(kind="activity")
 

@@ -1,7 +1,7 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from acss_portal.filters import country_choices, country_filter, facet
+from acss_portal.filters import country_choices, country_filter, facet, project_filter
 from documents.models import Document, DocumentCategory, DocumentLanguage
 from projects.models import Project
 
@@ -12,13 +12,7 @@ class DocumentFilter(django_filters.FilterSet):
         label=_("Language of the document"), choices=DocumentLanguage.choices
     )
     country = country_filter("countries__code")
-    project = django_filters.ModelChoiceFilter(
-        label=_("Project"),
-        field_name="projects",
-        to_field_name="slug",
-        queryset=Project.objects.published(),
-        distinct=True,
-    )
+    project = project_filter("projects")
 
     class Meta:
         model = Document

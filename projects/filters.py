@@ -1,20 +1,12 @@
-import django_filters
 from django.db.models.functions import Coalesce
-from django.utils.translation import gettext_lazy as _
 
-from acss_portal.filters import ProgrammeFilterSet, TextFilter, YearFilter, facet
+from acss_portal.filters import ProgrammeFilterSet, TextFilter, YearFilter, facet, partner_filter
 from partners.models import Organisation
 from projects.models import Project
 
 
 class ProjectFilter(ProgrammeFilterSet):
-    partner = django_filters.ModelChoiceFilter(
-        label=_("Partner"),
-        field_name="partnerships__organisation",
-        to_field_name="slug",
-        queryset=Organisation.objects.published(),
-        distinct=True,
-    )
+    partner = partner_filter("partnerships__organisation")
     year = YearFilter(start="start_on", end="end_on")
     q = TextFilter(kind="project")
 
