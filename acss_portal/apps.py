@@ -45,6 +45,8 @@ class AcssPortalConfig(AppConfig):
         dependents = {Project: ["results", "activities"], Activity: ["events"]}
 
         def reindex(sender, instance, raw=False, **kwargs):
+            if search.is_paused():
+                return
             try:
                 search.index_record(instance)
                 for relation in [] if raw else dependents.get(sender, []):
@@ -55,7 +57,8 @@ class AcssPortalConfig(AppConfig):
                 pass
 
         def unindex(sender, instance, **kwargs):
-            search.unindex_record(instance)
+            if not search.is_paused():
+                search.unindex_record(instance)
 
         for model in search.REGISTRY:
             post_save.connect(reindex, sender=model, dispatch_uid=f"search-index-{model.__name__}")

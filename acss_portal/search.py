@@ -6,7 +6,9 @@ folds accents (migration 0002); SQLite compares folded text.
 """
 
 import re
+import threading
 import unicodedata
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -43,6 +45,21 @@ class Indexed:
 
 
 REGISTRY: dict = {}
+_paused = threading.local()
+
+
+@contextmanager
+def paused():
+    """Skip indexing record by record, for bulk loads that rebuild the index once afterwards."""
+    _paused.active = True
+    try:
+        yield
+    finally:
+        _paused.active = False
+
+
+def is_paused() -> bool:
+    return getattr(_paused, "active", False)
 
 
 def register(model, *, kind, title, summary, texts=()):

@@ -7,6 +7,7 @@ import pytest
 from django.core.management import call_command
 from django.utils import translation
 
+from acss_portal.search import search
 from activities.models import Activity, Event
 from partners.models import Contact, Organisation, Partnership
 from projects.models import Agreement, Country, Project, Result, ThematicArea
@@ -34,6 +35,10 @@ def snapshot():
 def test_fixtures_load_into_an_empty_database_and_a_second_load_changes_nothing():
     fixtures = sorted(str(path) for path in FIXTURES.glob("*.json"))
     call_command("loaddata", *fixtures, verbosity=0)
+    # Plain loaddata indexes the records for search as it goes.
+    assert [e.title for e in search("bamako", kind="event", language="fr")] == [
+        "Session de formation MODAL à Bamako"
+    ]
     first = snapshot()
     acss_before = Project.objects.values().get(slug="acss")
     call_command("load_seed", "--force", verbosity=0)

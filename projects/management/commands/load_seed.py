@@ -2,6 +2,7 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
+from acss_portal import search
 from projects.models import Country, Project
 
 
@@ -18,7 +19,9 @@ class Command(BaseCommand):
             self.stdout.write("The database already holds content; seed not loaded.")
             return
         fixtures = sorted(str(path) for path in (settings.BASE_DIR / "fixtures").glob("*.json"))
-        call_command("loaddata", *fixtures, verbosity=options["verbosity"])
+        # The index is rebuilt once at the end rather than record by record.
+        with search.paused():
+            call_command("loaddata", *fixtures, verbosity=options["verbosity"])
         call_command("rebuild_search_index", verbosity=options["verbosity"])
         self.stdout.write(
             self.style.SUCCESS(f"Loaded the seed content from {len(fixtures)} files.")
