@@ -56,6 +56,12 @@ def incomplete_in(model, language: str) -> Q:
     return reduce(or_, conditions)
 
 
+@admin.display(description=_("project"), ordering="project__acronym")
+def project_short_name(record):
+    """A record's project by acronym, so that list columns stay narrow."""
+    return record.project.acronym or record.project.title
+
+
 class IncompleteTranslationFilter(admin.SimpleListFilter):
     title = _("translation")
     parameter_name = "incomplete"

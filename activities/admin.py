@@ -7,6 +7,7 @@ from acss_portal.admin import (
     TRANSLATION_COLUMNS,
     IncompleteTranslationFilter,
     TranslationStatusMixin,
+    project_short_name,
 )
 from activities.models import Activity, Event
 from backoffice.admin_mixins import RoleAdminMixin, RoleInlineMixin
@@ -39,7 +40,14 @@ class ActivityAdmin(
 ):
     country_scope = "countries"
     scope_field = "countries"
-    list_display = ("title", "kind", "project", "status", "start_date", *TRANSLATION_COLUMNS)
+    list_display = (
+        "title",
+        "kind",
+        project_short_name,
+        "status",
+        "start_date",
+        *TRANSLATION_COLUMNS,
+    )
     list_select_related = ("project",)
     list_filter = ("kind", "status", "project", "countries", "themes", IncompleteTranslationFilter)
     search_fields = ("slug", "title_en", "title_fr", "summary_en", "summary_fr")

@@ -138,6 +138,19 @@ class RoleAdminMixin:
         self._in_scope_or_404(request, object_id)
         return super().history_form_view(request, object_id, version_id, extra_context)
 
+    # Lists show and filter the publication state ----------------------------
+    def get_list_display(self, request):
+        columns = list(super().get_list_display(request))
+        if issubclass(self.model, Publishable) and "publication" not in columns:
+            columns.insert(1, "publication")
+        return columns
+
+    def get_list_filter(self, request):
+        filters = list(super().get_list_filter(request))
+        if issubclass(self.model, Publishable) and "publication" not in filters:
+            filters.insert(0, "publication")
+        return filters
+
     # Rights ------------------------------------------------------------------
     def has_delete_permission(self, request, obj=None):
         if (

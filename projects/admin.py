@@ -7,6 +7,7 @@ from acss_portal.admin import (
     TRANSLATION_COLUMNS,
     IncompleteTranslationFilter,
     TranslationStatusMixin,
+    project_short_name,
 )
 from backoffice.admin_mixins import RoleAdminMixin, RoleInlineMixin
 from partners.admin import PartnershipInline
@@ -111,7 +112,14 @@ class ResultAdmin(
 ):
     country_scope = "countries"
     scope_field = "countries"
-    list_display = ("title", "project", "status", "achieved_on", "theme", *TRANSLATION_COLUMNS)
+    list_display = (
+        "title",
+        project_short_name,
+        "status",
+        "achieved_on",
+        "theme",
+        *TRANSLATION_COLUMNS,
+    )
     list_select_related = ("project", "theme")
     list_filter = ("status", "project", "theme", "countries", IncompleteTranslationFilter)
     search_fields = ("slug", "title_en", "title_fr", "description_en", "description_fr")

@@ -170,3 +170,11 @@ def test_programme_manager_manages_staff_accounts_but_editors_do_not(client, man
     client.logout()
     editor_client = client_for(client, mali_editor)
     assert editor_client.get(reverse("admin:auth_user_changelist")).status_code == 403
+
+
+def test_lists_show_and_filter_the_publication_state(client, manager):
+    client = client_for(client, manager)
+    Activity.objects.filter(slug="modal-training-2021").update(publication="review")
+    response = client.get(url(Activity, "changelist"), {"publication__exact": "review"})
+    assert [a.slug for a in response.context["cl"].result_list] == ["modal-training-2021"]
+    assert "In review" in response.content.decode()
