@@ -26,7 +26,9 @@ class StaffUserAdmin(UserAdmin):
     list_filter = ("groups", "is_active", "staff_profile__countries")
 
     def get_queryset(self, request):
-        return super().get_queryset(request).prefetch_related("groups", "staff_profile__countries")
+        users = super().get_queryset(request).prefetch_related("groups", "staff_profile__countries")
+        # Only a superuser manages superusers.
+        return users if request.user.is_superuser else users.filter(is_superuser=False)
 
     @admin.display(description=_("role"))
     def role(self, user):
@@ -44,7 +46,9 @@ class StaffUserAdmin(UserAdmin):
 
     def get_form(self, request, obj=None, **kwargs):
         form = super().get_form(request, obj, **kwargs)
-        # Only a superuser may make superusers.
-        if not request.user.is_superuser and "is_superuser" in form.base_fields:
-            form.base_fields["is_superuser"].disabled = True
+        # Rights come from the role groups; only a superuser may grant more.
+        if not request.user.is_superuser:
+            for name in ("is_superuser", "user_permissions"):
+                if name in form.base_fields:
+                    form.base_fields[name].disabled = True
         return form

@@ -178,3 +178,18 @@ def test_lists_show_and_filter_the_publication_state(client, manager):
     response = client.get(url(Activity, "changelist"), {"publication__exact": "review"})
     assert [a.slug for a in response.context["cl"].result_list] == ["modal-training-2021"]
     assert "In review" in response.content.decode()
+
+
+def test_a_programme_manager_cannot_grant_rights_beyond_the_roles(client, manager):
+    from django.contrib.auth.models import Permission, User
+
+    boss = User.objects.create_superuser("boss", "boss@example.org", "another-long-pass-phrase")
+    client = client_for(client, manager)
+    assert client.get(reverse("admin:auth_user_change", args=[boss.pk])).status_code == 302
+    change = reverse("admin:auth_user_change", args=[manager.pk])
+    page = client.get(change)
+    anything = Permission.objects.get(codename="delete_group")
+    client.post(change, form_data(page, is_superuser="on", user_permissions=[str(anything.pk)]))
+    manager.refresh_from_db()
+    assert not manager.is_superuser
+    assert not manager.user_permissions.exists()
