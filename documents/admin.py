@@ -45,6 +45,11 @@ class DocumentAdmin(
         "countries",
     )
 
+    def get_fields(self, request, obj=None):
+        fields = super().get_fields(request, obj)
+        # Type and size are read from the file: nothing to show before one is uploaded.
+        return fields if obj else [f for f in fields if f != ("content_type", "file_size")]
+
     @admin.display(description=_("size"))
     def file_size(self, document):
         return filesizeformat(document.size)
