@@ -7,6 +7,7 @@ it is cached by record, language and the newest change among the records it show
 
 import hashlib
 import json
+import re
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -269,6 +270,24 @@ def freshness(factsheet):
     return newest, hashlib.sha1(signature.encode()).hexdigest()
 
 
+NARROW_NBSP = "\u202f"
+_FRENCH_SPACING = re.compile(r"\s*([:;!?»])(?=\s|$)|(«)\s*")
+
+
+def french_spacing(value):
+    """French typography: a narrow no-break space before : ; ! ? » and after «, never a break."""
+    if isinstance(value, str):
+        return _FRENCH_SPACING.sub(
+            lambda m: f"{NARROW_NBSP}{m.group(1)}" if m.group(1) else f"{m.group(2)}{NARROW_NBSP}",
+            value,
+        )
+    if isinstance(value, list):
+        return [french_spacing(item) for item in value]
+    if isinstance(value, dict):
+        return {key: item if key == "url" else french_spacing(item) for key, item in value.items()}
+    return value
+
+
 def render(factsheet, *, url, as_of) -> bytes:
     """The factsheet as PDF bytes, in the active language."""
     import typst
@@ -282,6 +301,8 @@ def render(factsheet, *, url, as_of) -> bytes:
     data["labels"]["data_as_of"] = _("Data as of %(date)s") % {
         "date": formats.date_format(as_of, "DATE_FORMAT")
     }
+    if data["lang"] == "fr":
+        data = french_spacing(data)
     return typst.compile(
         str(TYPST_DIR / factsheet.template),
         root=str(TYPST_DIR),

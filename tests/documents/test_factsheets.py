@@ -206,3 +206,33 @@ def test_last_modified_is_the_newest_change_shown(client, seed):
     response = client.get("/en/countries/ml/factsheet.pdf")
     newest = Country.objects.get(code="ML").updated_at
     assert response["Last-Modified"] == format_datetime(newest.replace(microsecond=0), usegmt=True)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Objectif : renforcer", "Objectif\u202f: renforcer"),
+        (
+            "un guichet « mobilité » ; enfin !",
+            "un guichet «\u202fmobilité\u202f»\u202f; enfin\u202f!",
+        ),
+        ("à 10:30, voir https://example.org/a:b", "à 10:30, voir https://example.org/a:b"),
+    ],
+)
+def test_french_factsheets_keep_punctuation_with_its_word(text, expected):
+    assert factsheets.french_spacing(text) == expected
+
+
+def test_french_factsheet_text_uses_narrow_no_break_spaces(client, seed, monkeypatch):
+    import typst
+
+    sent = {}
+    original = typst.compile
+
+    def spy(*args, **kwargs):
+        sent.update(kwargs["sys_inputs"])
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(typst, "compile", spy)
+    assert client.get("/fr/projets/acss/fiche.pdf").status_code == 200
+    assert "Données au" in sent["data"] and "\u202f:" in sent["data"]
