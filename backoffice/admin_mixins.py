@@ -5,13 +5,13 @@ from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
-from django.utils import formats, timezone
+from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 
 from acss_portal.admin import translated_field_names, translated_fields
 from acss_portal.models import Publication, Publishable
 from backoffice import roles
-from backoffice.services import can_publish, change_publication
+from backoffice.services import can_publish, change_publication, stamp_published
 
 
 def _role(request):
@@ -186,9 +186,7 @@ class RoleAdminMixin:
         return {} if _is_translator(request) else super().get_prepopulated_fields(request, obj)
 
     def formfield_for_choice_field(self, db_field, request, **kwargs):
-        if db_field.name == "publication" and not request.user.has_perm(
-            f"{self.model._meta.app_label}.publish_{self.model._meta.model_name}"
-        ):
+        if db_field.name == "publication" and not can_publish(request.user, self.model):
             kwargs["choices"] = [
                 (c.value, c.label) for c in (Publication.DRAFT, Publication.REVIEW)
             ]
@@ -232,20 +230,16 @@ class RoleAdminMixin:
             "publication" in form.changed_data and obj.publication == Publication.PUBLISHED
         )
         if isinstance(obj, Publishable) and published_now:
-            obj.published_at, obj.published_by = timezone.now(), request.user
+            stamp_published(obj, by=request.user)
         super().save_model(request, obj, form, change)
 
     # Publication actions -----------------------------------------------------
     def get_actions(self, request):
         actions = super().get_actions(request)
         if not issubclass(self.model, Publishable) or _is_translator(request):
-            for name in ("send_to_review", "publish", "unpublish", "archive"):
-                actions.pop(name, None)
             return actions
         permitted = [send_to_review]
-        if request.user.has_perm(
-            f"{self.model._meta.app_label}.publish_{self.model._meta.model_name}"
-        ):
+        if can_publish(request.user, self.model):
             permitted += [publish, unpublish, archive]
         for action in permitted:
             actions[action.__name__] = (action, action.__name__, action.short_description)

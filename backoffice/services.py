@@ -7,9 +7,16 @@ from django.utils.translation import gettext as _
 from acss_portal.models import Publication
 
 
-def can_publish(user, record):
-    meta = record._meta
+def can_publish(user, model_or_record):
+    """Whether the user may publish, unpublish and archive records of this kind."""
+    meta = model_or_record._meta
     return user.has_perm(f"{meta.app_label}.publish_{meta.model_name}")
+
+
+def stamp_published(record, *, by):
+    """Record who published the record, and when."""
+    record.published_at = timezone.now()
+    record.published_by = by
 
 
 def change_publication(record, *, to, by):
@@ -20,8 +27,7 @@ def change_publication(record, *, to, by):
         raise PermissionDenied(_("Only a programme manager may publish, unpublish or archive."))
     record.publication = to
     if to == Publication.PUBLISHED:
-        record.published_at = timezone.now()
-        record.published_by = by
+        stamp_published(record, by=by)
     record.full_clean()
     record._change_reason = _("Publication: %(state)s") % {"state": Publication(to).label}
     record.save()
