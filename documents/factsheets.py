@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 from activities.models import Activity, Event
 from partners.models import Contact, Organisation, Partnership, PartnershipRole
 from projects.models import Agreement, Country, Project, Result, ThematicArea
+from projects.summaries import country_records
 
 TYPST_DIR = Path(__file__).resolve().parent / "typst"
 # PDF/A-2a: archivable, fonts embedded, tagged for assistive technology.
@@ -188,8 +189,8 @@ class CountryFactsheet:
 
     def data(self):
         country = self.record
-        organisations = Organisation.objects.published().filter(country=country).for_listing()
-        ministries = list(organisations.ministries())
+        records = country_records(country)
+        ministries = list(records["ministries"])
         return {
             "title": country.name,
             "short_title": country.name,
@@ -199,33 +200,13 @@ class CountryFactsheet:
             ],
             "role": country.role,
             "ministries": [{"title": str(o), "meta": o.get_kind_display()} for o in ministries],
-            "contacts": [
-                _contact(c)
-                for c in Contact.objects.public()
-                .filter(country=country)
-                .select_related("organisation")
-            ],
-            "agreements": [
-                _agreement(a)
-                for a in Agreement.objects.published()
-                .filter(countries=country)
-                .prefetch_related("countries")
-            ],
-            "activities": [
-                _activity(a)
-                for a in Activity.objects.published().filter(countries=country).for_listing()
-            ],
-            "events": [
-                _event(e) for e in Event.objects.published().filter(country=country).for_listing()
-            ],
-            "results": [
-                _result(r)
-                for r in Result.objects.published().filter(countries=country).for_listing()
-            ],
+            "contacts": [_contact(c) for c in records["contacts"]],
+            "agreements": [_agreement(a) for a in records["agreements"]],
+            "activities": [_activity(a) for a in records["activities"]],
+            "events": [_event(e) for e in records["events"]],
+            "results": [_result(r) for r in records["results"]],
             "partners": [
-                {"title": str(o), "meta": o.get_kind_display()}
-                for o in organisations
-                if o not in ministries
+                {"title": str(o), "meta": o.get_kind_display()} for o in records["partners"]
             ],
             "labels": _labels(_("Country factsheet")),
         }

@@ -51,6 +51,29 @@ def key_figures() -> KeyFigures:
     )
 
 
+def country_records(country) -> dict:
+    """The published records a country's page and factsheet show, as lazy querysets."""
+    from documents.models import Document
+    from partners.models import Contact
+    from projects.models import Agreement, Project, Result
+
+    organisations = Organisation.objects.published().filter(country=country).for_listing()
+    ministries = organisations.ministries()
+    return {
+        "ministries": ministries,
+        "partners": organisations.exclude(pk__in=ministries.values("pk")),
+        "contacts": Contact.objects.public().filter(country=country).select_related("organisation"),
+        "agreements": Agreement.objects.published()
+        .filter(countries=country)
+        .prefetch_related("countries"),
+        "projects": Project.objects.published().filter(countries=country).for_listing(),
+        "activities": Activity.objects.published().filter(countries=country).for_listing(),
+        "events": Event.objects.published().filter(country=country).for_listing(),
+        "results": Result.objects.published().filter(countries=country).for_listing(),
+        "documents": Document.objects.published().filter(countries=country),
+    }
+
+
 @dataclass
 class TimelineItem:
     when: object  # a PartialDate or a Period

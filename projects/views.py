@@ -2,12 +2,11 @@ from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
 
 from acss_portal.views import filtered_list
-from activities.models import Activity, Event
-from documents.models import Document
-from partners.models import Contact, Organisation
+from activities.models import Activity
+from partners.models import Organisation
 from projects.filters import ProjectFilter
-from projects.models import Agreement, Country, Project, Result, ThematicArea
-from projects.summaries import key_figures, timeline
+from projects.models import Country, Project, Result, ThematicArea
+from projects.summaries import country_records, key_figures, timeline
 
 
 def home(request):
@@ -49,21 +48,7 @@ def country_list(request):
 
 def country_detail(request, code):
     country = get_object_or_404(Country, code=code.upper())
-    organisations = Organisation.objects.published().filter(country=country).for_listing()
-    context = {
-        "country": country,
-        "ministries": organisations.ministries(),
-        "partners": organisations.exclude(pk__in=organisations.ministries().values("pk")),
-        "contacts": Contact.objects.public().filter(country=country).select_related("organisation"),
-        "agreements": Agreement.objects.published()
-        .filter(countries=country)
-        .prefetch_related("countries"),
-        "projects": Project.objects.published().filter(countries=country).for_listing(),
-        "activities": Activity.objects.published().filter(countries=country).for_listing(),
-        "events": Event.objects.published().filter(country=country).for_listing(),
-        "results": Result.objects.published().filter(countries=country).for_listing(),
-        "documents": Document.objects.published().filter(countries=country),
-    }
+    context = {"country": country, **country_records(country)}
     return render(request, "projects/country_detail.html", context)
 
 
