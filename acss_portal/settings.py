@@ -41,11 +41,14 @@ INSTALLED_APPS = [
     "django_filters",
     "simple_history",
     "axes",
-    "acss_portal",
-    "projects",
+    # The portal's apps, each importing only from those above it in this list.
+    "core",
+    "search",
     "partners",
+    "projects",
     "activities",
     "documents",
+    "pages",
     "backoffice",
 ]
 
@@ -79,7 +82,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "acss_portal.context_processors.language_versions",
+                "core.context_processors.language_versions",
             ],
         },
     },

@@ -5,12 +5,20 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
-from acss_portal import views
 from acss_portal.sitemaps import SITEMAPS
+from core import views
+from core.content_admin import view_on_site
+from documents import urls as factsheets
+from pages.views import home
 from projects import urls as project_urls
-from projects import views as project_views
+from search.views import search_page
 
 urlpatterns = [
+    # Before the admin's own shortcut, which would redirect any staff member to any draft.
+    path(
+        f"{settings.ADMIN_PATH}r/<int:content_type_id>/<path:object_id>/",
+        admin.site.admin_view(view_on_site),
+    ),
     path(settings.ADMIN_PATH, admin.site.urls),
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots"),
@@ -18,12 +26,22 @@ urlpatterns = [
 ]
 
 urlpatterns += i18n_patterns(
-    path("", project_views.home, name="home"),
-    path(_("projects/"), include((project_urls.project_patterns, "projects"))),
-    path(_("countries/"), include((project_urls.country_patterns, "countries"))),
+    path("", home, name="home"),
+    path(
+        _("projects/"),
+        include(
+            (project_urls.project_patterns + factsheets.project_factsheet_patterns, "projects")
+        ),
+    ),
+    path(
+        _("countries/"),
+        include(
+            (project_urls.country_patterns + factsheets.country_factsheet_patterns, "countries")
+        ),
+    ),
     path(_("themes/"), include((project_urls.theme_patterns, "themes"))),
     path(_("activities/"), include("activities.urls")),
     path(_("partners/"), include("partners.urls")),
     path(_("documents/"), include("documents.urls")),
-    path(_("search/"), views.search, name="search"),
+    path(_("search/"), search_page, name="search"),
 )

@@ -1,21 +1,15 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline
-from simple_history.admin import SimpleHistoryAdmin
+from modeltranslation.admin import TranslationStackedInline
 
-from acss_portal.admin import (
-    TRANSLATION_COLUMNS,
-    IncompleteTranslationFilter,
-    TranslationStatusMixin,
-    project_short_name,
-)
 from activities.models import Activity, Event
-from backoffice.admin_mixins import RoleAdminMixin, RoleInlineMixin
+from core.admin import TRANSLATION_COLUMNS, project_short_name
+from core.content_admin import ContentAdmin, ContentInline
 
 PARTICIPATION = (("participants_on_site", "participants_online", "participants_approximate"),)
 
 
-class EventInline(RoleInlineMixin, TranslationStackedInline):
+class EventInline(ContentInline, TranslationStackedInline):
     """Edited inside an activity: its dated sessions."""
 
     model = Event
@@ -35,11 +29,7 @@ class EventInline(RoleInlineMixin, TranslationStackedInline):
 
 
 @admin.register(Activity)
-class ActivityAdmin(
-    RoleAdminMixin, TranslationStatusMixin, SimpleHistoryAdmin, TabbedTranslationAdmin
-):
-    country_scope = "countries"
-    scope_field = "countries"
+class ActivityAdmin(ContentAdmin):
     list_display = (
         "title",
         "kind",
@@ -49,7 +39,7 @@ class ActivityAdmin(
         *TRANSLATION_COLUMNS,
     )
     list_select_related = ("project",)
-    list_filter = ("kind", "status", "project", "countries", "themes", IncompleteTranslationFilter)
+    list_filter = ("kind", "status", "project", "countries", "themes")
     search_fields = ("slug", "title_en", "title_fr", "summary_en", "summary_fr")
     autocomplete_fields = ("project", "countries", "themes", "organisations")
     prepopulated_fields = {"slug": ("title_en",)}
@@ -72,14 +62,10 @@ class ActivityAdmin(
 
 
 @admin.register(Event)
-class EventAdmin(
-    RoleAdminMixin, TranslationStatusMixin, SimpleHistoryAdmin, TabbedTranslationAdmin
-):
-    country_scope = "country"
-    scope_field = "country"
+class EventAdmin(ContentAdmin):
     list_display = ("title", "activity", "place", "country", "start_date", *TRANSLATION_COLUMNS)
     list_select_related = ("activity", "country")
-    list_filter = ("kind", "format", "country", IncompleteTranslationFilter)
+    list_filter = ("kind", "format", "country")
     search_fields = ("slug", "title_en", "title_fr", "place_en", "place_fr")
     autocomplete_fields = ("activity", "country", "organisations")
     prepopulated_fields = {"slug": ("title_en",)}

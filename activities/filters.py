@@ -1,17 +1,11 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from acss_portal.filters import (
-    ProgrammeFilterSet,
-    TextFilter,
-    YearFilter,
-    facet,
-    partner_filter,
-    project_filter,
-)
 from activities.models import Activity, ActivityKind
-from partners.models import Organisation
-from projects.models import Project
+from core.filters import YearFilter, choices_of, facet
+from partners.filters import partner_filter
+from projects.filters import ProgrammeFilterSet, project_filter, short_name
+from search.filters import TextFilter
 
 
 class ActivityFilter(ProgrammeFilterSet):
@@ -28,11 +22,10 @@ class ActivityFilter(ProgrammeFilterSet):
         fields = []
 
     def facets(self):
-        projects = [(p.slug, p.acronym or p.title) for p in Project.objects.published()]
-        partners = [(o.slug, o.short_name) for o in Organisation.objects.published()]
+        partners = choices_of(self, "partner", lambda organisation: organisation.short_name)
         return [
             *self.shared_facets(),
             facet(self, "type", "kind", ActivityKind.choices),
-            facet(self, "project", "project__slug", projects),
+            facet(self, "project", "project__slug", choices_of(self, "project", short_name)),
             facet(self, "partner", "organisations__slug", partners),
         ]

@@ -2,9 +2,10 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from acss_portal.fields import end_after_start_constraint, slug_constraint, slug_field
-from acss_portal.models import Publication, Publishable, PublishableQuerySet, Timestamped
-from acss_portal.partial_dates import (
+from core.codelists import ActivityStatus
+from core.fields import end_after_start_constraint, slug_constraint, slug_field
+from core.models import Content, ContentQuerySet, Publishable
+from core.partial_dates import (
     DatePrecision,
     Period,
     partial,
@@ -13,7 +14,6 @@ from acss_portal.partial_dates import (
     truncate,
     validate_period,
 )
-from projects.models import ActivityStatus
 
 
 class ActivityKind(models.TextChoices):
@@ -50,31 +50,22 @@ class Participation(models.Model):
         return sum(known) if known else None
 
 
-class ActivityQuerySet(PublishableQuerySet):
-    def published(self):
-        return super().published().filter(project__publication=Publication.PUBLISHED)
-
+class ActivityQuerySet(ContentQuerySet):
     def for_listing(self):
         return self.select_related("project").prefetch_related("countries", "themes")
 
-    def for_detail(self):
-        from partners.models import Organisation
-
-        published_organisations = Organisation.objects.published()
-        return self.select_related("project").prefetch_related(
-            "countries",
-            "themes",
-            models.Prefetch("organisations", queryset=published_organisations),
-            models.Prefetch(
-                "events",
-                queryset=Event.objects.for_listing().prefetch_related(
-                    models.Prefetch("organisations", queryset=published_organisations)
-                ),
-            ),
+    def with_public_events(self):
+        """Each activity with its public events as `public_events`, in one more query."""
+        events = Event.objects.published().select_related("country")
+        return self.prefetch_related(
+            models.Prefetch("events", queryset=events, to_attr="public_events")
         )
 
 
-class Activity(Participation, Publishable, Timestamped):
+class Activity(Participation, Publishable, Content):
+    country_path = "countries"
+    public_requires = ("project",)
+
     slug = slug_field()
     title = models.CharField(_("title"), max_length=300)
     summary = models.TextField(_("description"), blank=True)
@@ -129,10 +120,6 @@ class Activity(Participation, Publishable, Timestamped):
     def get_absolute_url(self):
         return reverse("activities:detail", kwargs={"slug": self.slug})
 
-    @property
-    def is_public(self):
-        return self.is_published and self.project.is_published
-
     def clean(self):
         self.start_date = truncate(self.start_date, self.start_date_precision)
         self.end_date = truncate(self.end_date, self.end_date_precision)
@@ -146,14 +133,7 @@ class Activity(Participation, Publishable, Timestamped):
         )
 
 
-class EventQuerySet(models.QuerySet):
-    def published(self):
-        """Events are shown with their activity, so they follow its publication."""
-        return self.filter(
-            activity__publication=Publication.PUBLISHED,
-            activity__project__publication=Publication.PUBLISHED,
-        )
-
+class EventQuerySet(ContentQuerySet):
     def for_listing(self):
         return self.select_related("activity", "country")
 
@@ -172,7 +152,12 @@ class EventFormat(models.TextChoices):
     HYBRID = "hybrid", _("Hybrid (on site and online)")
 
 
-class Event(Participation, Timestamped):
+class Event(Participation, Content):
+    # An event is edited by the ministry of the country where it is held.
+    country_path = "country"
+    # Events are shown with their activity, so they follow its publication.
+    public_requires = ("activity",)
+
     slug = slug_field()
     activity = models.ForeignKey(
         Activity, verbose_name=_("activity"), on_delete=models.CASCADE, related_name="events"
@@ -214,10 +199,6 @@ class Event(Participation, Timestamped):
     def get_absolute_url(self):
         # Events are read on their activity's page, each under its own anchor.
         return f"{self.activity.get_absolute_url()}#{self.slug}"
-
-    @property
-    def is_public(self):
-        return self.activity.is_public
 
     def clean(self):
         validate_period(self.start_date, self.end_date, end_field="end_date")

@@ -1,7 +1,7 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from acss_portal.history import track
 from activities.models import Activity, Event
+from core.history import track
 
 
 @register(Activity)

@@ -1,11 +1,7 @@
-from django.db.models import Prefetch
-from django.shortcuts import get_object_or_404, render
-
-from acss_portal.views import filtered_list
 from activities.filters import ActivityFilter
 from activities.models import Activity
-from documents.models import Document
-from projects.models import Result
+from activities.selectors import activity_page
+from core.views import filtered_list, record_page
 
 
 def activity_list(request):
@@ -18,13 +14,4 @@ def activity_list(request):
 
 
 def activity_detail(request, slug):
-    activities = (
-        Activity.objects.visible_to(request.user)
-        .for_detail()
-        .prefetch_related(
-            Prefetch("results", queryset=Result.objects.published().for_listing()),
-            Prefetch("documents", queryset=Document.objects.published()),
-        )
-    )
-    activity = get_object_or_404(activities, slug=slug)
-    return render(request, "activities/activity_detail.html", {"activity": activity})
+    return record_page(request, activity_page, "activities/activity_detail.html", slug=slug)

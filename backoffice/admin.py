@@ -1,17 +1,34 @@
+from django import forms
+from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
 from django.contrib.auth.models import User
 from django.utils.translation import gettext_lazy as _
 
-from backoffice import roles
 from backoffice.models import StaffProfile
+from core import roles
+
+
+class StaffProfileForm(forms.ModelForm):
+    translates_into = forms.MultipleChoiceField(
+        label=_("translates into"),
+        choices=settings.LANGUAGES,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text=_("For translators: the languages whose texts they may change."),
+    )
+
+    class Meta:
+        model = StaffProfile
+        fields = ("countries", "translates_into")
 
 
 class StaffProfileInline(admin.StackedInline):
     model = StaffProfile
+    form = StaffProfileForm
     can_delete = False
     autocomplete_fields = ("countries",)
-    verbose_name_plural = _("countries (for ministry editors)")
+    verbose_name_plural = _("countries (for ministry editors) and languages (for translators)")
 
 
 admin.site.unregister(User)

@@ -9,7 +9,7 @@ class BackofficeConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_migrate
 
-        from backoffice.roles import sync_roles
+        from core.roles import sync_roles
 
         # Keeps the three groups' permissions in step as models are added (and after flush).
         post_migrate.connect(

@@ -15,7 +15,7 @@ from django.core import serializers
 from django.db import transaction
 from django.utils import timezone
 
-from backoffice.roles import CONTENT_MODELS
+from core.apps import content_models
 
 FORMAT = "acss-portal-backup/1"
 # Parents before children, so that a restore meets no dangling reference.
@@ -23,8 +23,10 @@ ACCOUNT_MODELS = ["auth.user", "backoffice.staffprofile"]
 
 
 def _models(with_history):
-    labels = ACCOUNT_MODELS + CONTENT_MODELS
-    models = [apps.get_model(label) for label in labels]
+    models = [apps.get_model(label) for label in ACCOUNT_MODELS]
+    # Countries and fields of intervention first: most records point to them.
+    models += sorted(content_models(), key=lambda model: model._meta.app_label != "projects")
+    models.append(apps.get_model("core.revision"))
     if with_history:
         models += [model.history.model for model in models if hasattr(model, "history")]
     return models
@@ -80,7 +82,7 @@ def restore(data: dict) -> int:
     """Load a backup into an empty database; refuses to mix it with existing content."""
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise RestoreError(f"This file is not a portal backup (expected format {FORMAT}).")
-    if any(apps.get_model(label).objects.exists() for label in CONTENT_MODELS):
+    if any(model.objects.exists() for model in content_models()):
         raise RestoreError("The database already holds content; restore only into an empty one.")
     objects = serializers.deserialize(
         "json", json.dumps(data["records"]), handle_forward_references=True
@@ -95,7 +97,7 @@ def restore(data: dict) -> int:
                 deferred.append(wrapped)
         for wrapped in deferred:
             wrapped.save_deferred_fields()
-    from acss_portal.search import rebuild
+    from search.index import rebuild
 
     rebuild()
     return count

@@ -3,8 +3,12 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 
+def both_languages():
+    return [code for code, _name in settings.LANGUAGES]
+
+
 class StaffProfile(models.Model):
-    """The countries a ministry editor works for."""
+    """The countries a ministry editor works for, the languages a translator writes."""
 
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL,
@@ -18,6 +22,12 @@ class StaffProfile(models.Model):
         related_name="staff_profiles",
         blank=True,
         help_text=_("A ministry editor sees and edits only the records linked to these countries."),
+    )
+    translates_into = models.JSONField(
+        _("translates into"),
+        default=both_languages,
+        blank=True,
+        help_text=_("The languages whose texts a translator may change."),
     )
 
     class Meta:

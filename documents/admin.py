@@ -1,24 +1,14 @@
 from django.contrib import admin
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.admin import TabbedTranslationAdmin
-from simple_history.admin import SimpleHistoryAdmin
 
-from acss_portal.admin import (
-    TRANSLATION_COLUMNS,
-    IncompleteTranslationFilter,
-    TranslationStatusMixin,
-)
-from backoffice.admin_mixins import RoleAdminMixin
+from core.admin import TRANSLATION_COLUMNS
+from core.content_admin import ContentAdmin
 from documents.models import Document
 
 
 @admin.register(Document)
-class DocumentAdmin(
-    RoleAdminMixin, TranslationStatusMixin, SimpleHistoryAdmin, TabbedTranslationAdmin
-):
-    country_scope = "countries"
-    scope_field = "countries"
+class DocumentAdmin(ContentAdmin):
     list_display = (
         "title",
         "category",
@@ -27,7 +17,7 @@ class DocumentAdmin(
         "file_size",
         *TRANSLATION_COLUMNS,
     )
-    list_filter = ("category", "language", "countries", "projects", IncompleteTranslationFilter)
+    list_filter = ("category", "language", "countries", "projects")
     search_fields = ("slug", "title_en", "title_fr", "description_en", "description_fr")
     autocomplete_fields = ("projects", "activities", "countries")
     prepopulated_fields = {"slug": ("title_en",)}

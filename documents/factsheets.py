@@ -1,8 +1,10 @@
 """Factsheets generated from the live records with Typst, in the visitor's language.
 
 Record data reaches the Typst templates (documents/typst/) as JSON, so no record text is
-ever read as markup. A factsheet is rendered again only when something it shows changed:
-it is cached by record, language and the newest change among the records it shows.
+ever read as markup. What a factsheet shows comes from the same selectors as the record's web
+page (projects/selectors.py), so it names only public records. A factsheet is rendered again
+only after content changed: it is cached by record, language and the content generation that
+every change of content moves on (core.models.ContentGeneration).
 """
 
 import hashlib
@@ -12,16 +14,14 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from django.core.cache import caches
-from django.db import connection
-from django.utils import formats, timezone, translation
-from django.utils.dateparse import parse_datetime
+from django.utils import formats, translation
 from django.utils.text import capfirst, slugify
 from django.utils.translation import gettext as _
 
-from activities.models import Activity, Event
-from partners.models import Contact, Organisation, Partnership, PartnershipRole
-from projects.models import Agreement, Country, Project, Result, ThematicArea
-from projects.summaries import country_records
+from core.models import ContentGeneration
+from partners.models import PartnershipRole
+from projects.models import Country, Project
+from projects.selectors import country_page, project_page
 
 TYPST_DIR = Path(__file__).resolve().parent / "typst"
 # PDF/A-2a: archivable, fonts embedded, tagged for assistive technology.
@@ -103,41 +103,32 @@ def _contact(contact):
 
 
 class ProjectFactsheet:
-    model = Project
     template = "project.typ"
+    selector = staticmethod(project_page)
 
-    def __init__(self, project):
-        self.record = project
+    @staticmethod
+    def visible_record(user, *, slug):
+        return Project.objects.visible_to(user).filter(slug=slug).first()
 
-    def sources(self):
-        project = self.record
-        return [
-            Project.objects.filter(pk=project.pk),
-            Partnership.objects.filter(project=project),
-            Organisation.objects.filter(partnerships__project=project),
-            Activity.objects.filter(project=project),
-            Event.objects.filter(activity__project=project),
-            Result.objects.filter(project=project),
-            Agreement.objects.filter(projects=project),
-            Contact.objects.filter(project=project),
-            Country.objects.filter(projects=project),
-            ThematicArea.objects.filter(projects=project),
-        ]
+    def __init__(self, page):
+        self.page = page
+        self.record = page["project"]
 
     def file_name(self):
         return _file_name(self.record.slug)
 
     def data(self):
-        project = Project.objects.for_detail().get(pk=self.record.pk)
+        page, project = self.page, self.record
         by_role = {role: [] for role in PartnershipRole}
-        for partnership in project.partnerships.all():
+        for partnership in page["partnerships"]:
             by_role[partnership.role].append(partnership.organisation)
-        events = [event for activity in project.activities.all() for event in activity.events.all()]
+        events = [event for activity in page["activities"] for event in activity.public_events]
         others = [
             {"title": str(p.organisation), "meta": p.get_role_display()}
-            for p in project.partnerships.all()
+            for p in page["partnerships"]
             if p.role in (PartnershipRole.PARTNER, PartnershipRole.BENEFICIARY)
         ]
+        parent = page["parent"]
         return {
             "title": project.title,
             "short_title": project.acronym or project.title,
@@ -150,47 +141,39 @@ class ProjectFactsheet:
                 [_("Lead executing agency"), _join(by_role[PartnershipRole.ACCOUNTABLE])],
                 [_("Implementers"), _join(by_role[PartnershipRole.IMPLEMENTER])],
                 [_("Fields of intervention"), _join(project.themes.all())],
-                [_("Part of"), project.parent.title if project.parent else ""],
+                [_("Part of"), parent.title if parent else ""],
             ],
             "summary": project.summary,
             "objective": project.objective,
             "approach": project.approach,
             "partners": others,
-            "activities": [_activity(activity) for activity in project.activities.all()],
+            "activities": [_activity(activity) for activity in page["activities"]],
             "events": [_event(event) for event in sorted(events, key=lambda e: e.start_date)],
-            "results": [_result(result) for result in project.results.all()],
-            "agreements": [_agreement(agreement) for agreement in project.agreements.all()],
-            "contacts": [_contact(contact) for contact in project.public_contacts],
+            "results": [_result(result) for result in page["results"]],
+            "agreements": [_agreement(agreement) for agreement in page["agreements"]],
+            "contacts": [_contact(contact) for contact in page["contacts"]],
             "labels": _labels(_("Project factsheet")),
         }
 
 
 class CountryFactsheet:
-    model = Country
     template = "country.typ"
+    selector = staticmethod(country_page)
 
-    def __init__(self, country):
-        self.record = country
+    @staticmethod
+    def visible_record(user, *, code):
+        return Country.objects.filter(code=code.upper()).first()
 
-    def sources(self):
-        country = self.record
-        return [
-            Country.objects.filter(pk=country.pk),
-            Organisation.objects.filter(country=country),
-            Contact.objects.filter(country=country),
-            Agreement.objects.filter(countries=country),
-            Activity.objects.filter(countries=country),
-            Event.objects.filter(country=country),
-            Result.objects.filter(countries=country),
-        ]
+    def __init__(self, page):
+        self.page = page
+        self.record = page["country"]
 
     def file_name(self):
         return _file_name(slugify(self.record.name))
 
     def data(self):
-        country = self.record
-        records = country_records(country)
-        ministries = list(records["ministries"])
+        records, country = self.page, self.record
+        ministries = records["ministries"]
         return {
             "title": country.name,
             "short_title": country.name,
@@ -212,43 +195,15 @@ class CountryFactsheet:
         }
 
 
-# A record key that no real row has: sources are compiled to SQL once with it, then
-# run for any record by putting the record's key in its place.
-_PLACEHOLDER = -918273645
-_freshness_sql = {}
-
-
-def _freshness_query(kind):
-    """One UNION ALL query giving (newest change, count) for each source of a factsheet kind."""
-    if kind not in _freshness_sql:
-        placeholder = kind(kind.model(pk=_PLACEHOLDER))
-        parts, param_slots = [], []
-        for queryset in placeholder.sources():
-            sql, params = queryset.order_by().values("updated_at").query.sql_with_params()
-            parts.append(f"SELECT MAX(updated_at), COUNT(*) FROM ({sql}) AS source{len(parts)}")
-            param_slots.extend(params)
-        _freshness_sql[kind] = (" UNION ALL ".join(parts), param_slots)
-    return _freshness_sql[kind]
-
-
-def _as_datetime(value):
-    if isinstance(value, str):  # SQLite returns text
-        value = parse_datetime(value)
-    if value is not None and timezone.is_naive(value):
-        value = timezone.make_aware(value, UTC)
-    return value
-
-
-def freshness(factsheet):
-    """(newest change, signature) of everything the factsheet shows; deletions change counts."""
-    sql, slots = _freshness_query(type(factsheet))
-    params = [factsheet.record.pk if value == _PLACEHOLDER else value for value in slots]
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        rows = [(_as_datetime(latest), count) for latest, count in cursor.fetchall()]
-    newest = max((latest for latest, _count in rows if latest), default=None)
-    signature = "|".join([TEMPLATES_VERSION, *(f"{count}:{latest}" for latest, count in rows)])
-    return newest, hashlib.sha1(signature.encode()).hexdigest()
+def newest_change(page):
+    """When the newest of the records a page shows was last changed."""
+    stamps = []
+    for value in page.values():
+        for record in value if isinstance(value, list) else [value]:
+            stamp = getattr(record, "updated_at", None)
+            if stamp is not None:
+                stamps.append(stamp)
+    return max(stamps, default=None)
 
 
 NARROW_NBSP = "\u202f"
@@ -294,17 +249,28 @@ def render(factsheet, *, url, as_of) -> bytes:
     )
 
 
-def cached_pdf(factsheet, *, url, signature, as_of) -> bytes:
-    """The rendered factsheet, from the cache when nothing it shows has changed."""
-    cache = caches["factsheets"]
+def cached_pdf(kind, *, user, lookup, url):
+    """(record, pdf, as of, file name, digest) for the factsheet of this record, from the cache while content is unchanged.
+
+    None when the visitor may not see the record. The key holds the content generation, so
+    any change (a project unpublished, a partner renamed) renders every factsheet anew.
+    """
+    record = kind.visible_record(user, **lookup)
+    if record is None:
+        return None
+    record_key = "-".join(f"{name}={value}" for name, value in sorted(lookup.items()))
+    generation = ContentGeneration.current().value
     language = translation.get_language()
     # The address printed in the PDF is part of what it shows.
     where = hashlib.sha1(url.encode()).hexdigest()[:8]
-    key = (
-        f"factsheet:{type(factsheet).__name__}:{factsheet.record.pk}:{language}:{signature}:{where}"
-    )
-    pdf = cache.get(key)
-    if pdf is None:
-        pdf = render(factsheet, url=url, as_of=as_of or datetime.now(UTC))
-        cache.set(key, pdf, timeout=None)
-    return pdf
+    key = f"factsheet:{kind.__name__}:{record_key}:{language}:{generation}:{TEMPLATES_VERSION}:{where}"
+    cache = caches["factsheets"]
+    entry = cache.get(key)
+    if entry is None:
+        page = kind.selector(user=user, **lookup)
+        factsheet = kind(page)
+        as_of = newest_change(page) or datetime.now(UTC)
+        pdf = render(factsheet, url=url, as_of=as_of)
+        entry = (pdf, as_of, factsheet.file_name(), hashlib.sha1(pdf).hexdigest()[:20])
+        cache.set(key, entry, timeout=None)
+    return (record, *entry)

@@ -1,9 +1,9 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from acss_portal.filters import country_choices, country_filter, facet, project_filter
+from core.filters import choices_of, country_facet, country_filter, facet
 from documents.models import Document, DocumentCategory, DocumentLanguage
-from projects.models import Project
+from projects.filters import project_filter, short_name
 
 
 class DocumentFilter(django_filters.FilterSet):
@@ -19,10 +19,9 @@ class DocumentFilter(django_filters.FilterSet):
         fields = []
 
     def facets(self):
-        projects = [(p.slug, p.acronym or p.title) for p in Project.objects.published()]
         return [
             facet(self, "category", "category", DocumentCategory.choices),
             facet(self, "language", "language", DocumentLanguage.choices),
-            facet(self, "country", "countries__code", country_choices(), multiple=True),
-            facet(self, "project", "projects__slug", projects),
+            country_facet(self),
+            facet(self, "project", "projects__slug", choices_of(self, "project", short_name)),
         ]

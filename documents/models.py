@@ -3,8 +3,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from acss_portal.fields import slug_constraint, slug_field
-from acss_portal.models import Publishable, PublishableQuerySet, Timestamped
+from core.fields import slug_constraint, slug_field
+from core.models import Content, Publishable
 from documents.uploads import ALLOWED, clean_file_name, validate_upload
 
 
@@ -39,7 +39,9 @@ def upload_to(document, filename):
     return f"documents/{document.published_on:%Y}/{filename}"
 
 
-class Document(Publishable, Timestamped):
+class Document(Publishable, Content):
+    country_path = "countries"
+
     slug = slug_field()
     title = models.CharField(_("title"), max_length=300)
     description = models.TextField(_("description"), blank=True)
@@ -71,8 +73,6 @@ class Document(Publishable, Timestamped):
         "projects.Country", verbose_name=_("countries"), related_name="documents", blank=True
     )
 
-    objects = PublishableQuerySet.as_manager()
-
     class Meta:
         ordering = ["-published_on", "slug"]
         verbose_name = _("document")
@@ -97,10 +97,6 @@ class Document(Publishable, Timestamped):
             self.file.name = clean_file_name(self.file.name, kind)
             self.content_type = kind.content_type
             self.size = upload.size
-
-    @property
-    def is_public(self):
-        return self.is_published
 
     @property
     def extension(self):

@@ -1,6 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from acss_portal.history import track
+from core.history import track
 from documents.models import Document
 
 

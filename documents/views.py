@@ -1,43 +1,45 @@
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404
-from django.utils.cache import get_conditional_response
+from django.urls import reverse
+from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date, quote_etag
 
-from acss_portal.views import filtered_list
-from documents.factsheets import CountryFactsheet, ProjectFactsheet, cached_pdf, freshness
+from core.views import filtered_list
+from documents.factsheets import CountryFactsheet, ProjectFactsheet, cached_pdf
 from documents.filters import DocumentFilter
 from documents.models import Document
-from projects.models import Country, Project
 
 
-def factsheet_response(request, factsheet):
+def factsheet_response(request, kind, url_name, **lookup):
     """The factsheet PDF, or 304 when the visitor's copy is still current."""
-    newest, signature = freshness(factsheet)
-    etag = quote_etag(f"{signature[:20]}-{request.LANGUAGE_CODE}")
-    last_modified = int(newest.timestamp()) if newest else None
+    url = request.build_absolute_uri(reverse(url_name, kwargs=lookup))
+    found = cached_pdf(kind, user=request.user, lookup=lookup, url=url)
+    if found is None:
+        raise Http404
+    record, pdf, as_of, file_name, digest = found
+    etag = quote_etag(f"{digest}-{request.LANGUAGE_CODE}")
+    last_modified = int(as_of.timestamp())
     not_modified = get_conditional_response(request, etag=etag, last_modified=last_modified)
-    if not_modified is not None:
-        return not_modified
-    url = request.build_absolute_uri(factsheet.record.get_absolute_url())
-    pdf = cached_pdf(factsheet, url=url, signature=signature, as_of=newest)
-    response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="{factsheet.file_name()}"'
+    if not_modified is None:
+        response = HttpResponse(pdf, content_type="application/pdf")
+        response["Content-Disposition"] = f'inline; filename="{file_name}"'
+    else:
+        response = not_modified
     response["ETag"] = etag
-    if last_modified:
-        response["Last-Modified"] = http_date(last_modified)
-    response["Cache-Control"] = "public, max-age=0, must-revalidate"
+    response["Last-Modified"] = http_date(last_modified)
+    if record.is_public:
+        patch_cache_control(response, public=True, max_age=0, must_revalidate=True)
+    else:  # a staff member's preview of a draft never rests in a shared cache
+        patch_cache_control(response, private=True, no_store=True)
     return response
 
 
 def project_factsheet(request, slug):
-    project = get_object_or_404(Project.objects.visible_to(request.user), slug=slug)
-    return factsheet_response(request, ProjectFactsheet(project))
+    return factsheet_response(request, ProjectFactsheet, "projects:detail", slug=slug)
 
 
 def country_factsheet(request, code):
-    return factsheet_response(
-        request, CountryFactsheet(get_object_or_404(Country, code=code.upper()))
-    )
+    return factsheet_response(request, CountryFactsheet, "countries:detail", code=code)
 
 
 def document_list(request):
@@ -52,9 +54,12 @@ def document_download(request, slug):
         handle = document.file.open("rb")
     except FileNotFoundError:
         raise Http404("The file of this document is missing.") from None
-    return FileResponse(
+    response = FileResponse(
         handle,
         as_attachment=True,
         filename=f"{document.slug}.{document.extension.lower()}",
         content_type=document.content_type,
     )
+    if not document.is_public:
+        patch_cache_control(response, private=True, no_store=True)
+    return response

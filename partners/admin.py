@@ -1,17 +1,12 @@
 from django.contrib import admin
-from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
-from simple_history.admin import SimpleHistoryAdmin
+from modeltranslation.admin import TranslationTabularInline
 
-from acss_portal.admin import (
-    TRANSLATION_COLUMNS,
-    IncompleteTranslationFilter,
-    TranslationStatusMixin,
-)
-from backoffice.admin_mixins import RoleAdminMixin, RoleInlineMixin
+from core.admin import TRANSLATION_COLUMNS
+from core.content_admin import ContentAdmin, ContentInline
 from partners.models import Contact, Organisation, Partnership
 
 
-class PartnershipInline(RoleInlineMixin, TranslationTabularInline):
+class PartnershipInline(ContentInline, TranslationTabularInline):
     """Edited inside a project: who plays which role in it."""
 
     model = Partnership
@@ -20,22 +15,17 @@ class PartnershipInline(RoleInlineMixin, TranslationTabularInline):
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(
-    RoleAdminMixin, TranslationStatusMixin, SimpleHistoryAdmin, TabbedTranslationAdmin
-):
+class OrganisationAdmin(ContentAdmin):
     list_display = ("name", "acronym", "kind", "country", "parent", *TRANSLATION_COLUMNS)
     list_select_related = ("country", "parent")
-    list_filter = ("kind", "country", IncompleteTranslationFilter)
+    list_filter = ("kind", "country")
     search_fields = ("slug", "name_en", "name_fr", "acronym_en", "acronym_fr")
     autocomplete_fields = ("parent", "country")
     prepopulated_fields = {"slug": ("acronym_en",)}
 
 
 @admin.register(Partnership)
-class PartnershipAdmin(
-    RoleAdminMixin, TranslationStatusMixin, SimpleHistoryAdmin, TabbedTranslationAdmin
-):
-    country_scope = "project__countries"
+class PartnershipAdmin(ContentAdmin):
     list_display = ("organisation", "role", "project", *TRANSLATION_COLUMNS)
     list_select_related = ("organisation", "project")
     list_filter = ("role", "project")
@@ -44,13 +34,16 @@ class PartnershipAdmin(
 
 
 @admin.register(Contact)
-class ContactAdmin(
-    RoleAdminMixin, TranslationStatusMixin, SimpleHistoryAdmin, TabbedTranslationAdmin
-):
-    country_scope = "country"
-    scope_field = "country"
-    list_display = ("name", "role", "organisation", "country", "is_public", *TRANSLATION_COLUMNS)
+class ContactAdmin(ContentAdmin):
+    list_display = (
+        "name",
+        "role",
+        "organisation",
+        "country",
+        "shown_publicly",
+        *TRANSLATION_COLUMNS,
+    )
     list_select_related = ("organisation", "country")
-    list_filter = ("is_public", "country", IncompleteTranslationFilter)
+    list_filter = ("shown_publicly", "country")
     search_fields = ("name", "email", "role_en", "role_fr")
     autocomplete_fields = ("organisation", "country", "project")

@@ -1,8 +1,26 @@
 import django_filters
+from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
-from acss_portal.filters import TextFilter, country_choices, country_filter, facet
-from partners.models import Organisation, OrganisationKind, PartnershipRole
+from core.filters import RelatedChoiceFilter, country_facet, country_filter, facet
+from partners.models import Organisation, OrganisationKind, Partnership, PartnershipRole
+from search.filters import TextFilter
+
+
+def partner_filter(field_name):
+    """A published partner organisation, by slug."""
+    return RelatedChoiceFilter(
+        label=_("Partner"), field_name=field_name, to_field_name="slug", public_only=True
+    )
+
+
+def public_roles(organisations):
+    """{role: organisations} counted over public partnerships only (never a draft project's)."""
+    partnerships = Partnership.objects.published().filter(organisation__in=organisations)
+    rows = (
+        partnerships.order_by().values_list("role").annotate(n=Count("organisation", distinct=True))
+    )
+    return dict(rows)
 
 
 class OrganisationFilter(django_filters.FilterSet):
@@ -11,10 +29,7 @@ class OrganisationFilter(django_filters.FilterSet):
         label=_("Type"), field_name="kind", choices=OrganisationKind.choices
     )
     role = django_filters.ChoiceFilter(
-        label=_("Role"),
-        field_name="partnerships__role",
-        choices=PartnershipRole.choices,
-        distinct=True,
+        label=_("Role"), choices=PartnershipRole.choices, method="filter_role"
     )
     q = TextFilter(kind="organisation")
 
@@ -22,9 +37,13 @@ class OrganisationFilter(django_filters.FilterSet):
         model = Organisation
         fields = []
 
+    def filter_role(self, queryset, name, value):
+        holders = Partnership.objects.published().filter(role=value).values("organisation")
+        return queryset.filter(pk__in=holders)
+
     def facets(self):
         return [
-            facet(self, "country", "country__code", country_choices(), multiple=True),
+            country_facet(self, "country__code"),
             facet(self, "type", "kind", OrganisationKind.choices),
-            facet(self, "role", "partnerships__role", PartnershipRole.choices),
+            facet(self, "role", "", PartnershipRole.choices, counts=public_roles),
         ]

@@ -3,8 +3,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from acss_portal.fields import slug_constraint, slug_field
-from acss_portal.models import Publication, Publishable, PublishableQuerySet, Timestamped
+from core.fields import slug_constraint, slug_field
+from core.models import Content, ContentQuerySet, Publishable
 
 
 class OrganisationKind(models.TextChoices):
@@ -29,21 +29,9 @@ IATI_ORGANISATION_TYPE = {
 }
 
 
-class OrganisationQuerySet(PublishableQuerySet):
+class OrganisationQuerySet(ContentQuerySet):
     def for_listing(self):
         return self.select_related("country", "parent")
-
-    def for_detail(self):
-        return self.for_listing().prefetch_related(
-            models.Prefetch("units", queryset=Organisation.objects.published()),
-            models.Prefetch(
-                "partnerships",
-                queryset=Partnership.objects.filter(
-                    project__publication=Publication.PUBLISHED
-                ).select_related("project"),
-            ),
-            models.Prefetch("contacts", queryset=Contact.objects.public()),
-        )
 
     def ministries(self):
         """The ministries and directorates in charge, ministries first."""
@@ -52,7 +40,11 @@ class OrganisationQuerySet(PublishableQuerySet):
         ).order_by("-kind", "slug")  # "ministry" sorts after "directorate"
 
 
-class Organisation(Publishable, Timestamped):
+class Organisation(Publishable, Content):
+    # Editors link records to organisations and look them up, but do not edit them.
+    country_path = "country"
+    edited_by_ministries = False
+
     slug = slug_field()
     name = models.CharField(_("name"), max_length=300)
     acronym = models.CharField(_("acronym"), max_length=30, blank=True)
@@ -111,10 +103,6 @@ class Organisation(Publishable, Timestamped):
             ancestor = ancestor.parent
 
     @property
-    def is_public(self):
-        return self.is_published
-
-    @property
     def short_name(self):
         return self.acronym or self.name
 
@@ -139,7 +127,10 @@ IATI_ORGANISATION_ROLE = {
 }
 
 
-class Partnership(Timestamped):
+class Partnership(Content):
+    country_path = "project__countries"
+    public_requires = ("project", "organisation")
+
     project = models.ForeignKey(
         "projects.Project",
         verbose_name=_("project"),
@@ -179,12 +170,11 @@ class Partnership(Timestamped):
         return IATI_ORGANISATION_ROLE.get(self.role)
 
 
-class ContactQuerySet(models.QuerySet):
-    def public(self):
-        return self.filter(is_public=True)
+class Contact(Content):
+    country_path = "country"
+    public_requires = ("organisation", "project")
+    public_when = {"shown_publicly": True}
 
-
-class Contact(Timestamped):
     name = models.CharField(_("name"), max_length=200)
     role = models.CharField(_("role"), max_length=200, blank=True)
     organisation = models.ForeignKey(
@@ -212,13 +202,11 @@ class Contact(Timestamped):
         related_name="contacts",
     )
     email = models.EmailField(_("email"), blank=True)
-    is_public = models.BooleanField(
+    shown_publicly = models.BooleanField(
         _("shown publicly"),
         default=False,
         help_text=_("Only focal points marked public appear on the public site."),
     )
-
-    objects = ContactQuerySet.as_manager()
 
     class Meta:
         ordering = ["country", "name"]

@@ -1,9 +1,7 @@
-from django.shortcuts import get_object_or_404, render
-
-from acss_portal.views import filtered_list
-from activities.models import Activity, Event
+from core.views import filtered_list, record_page
 from partners.filters import OrganisationFilter
 from partners.models import Organisation
+from partners.selectors import organisation_page
 
 
 def partner_list(request):
@@ -16,11 +14,4 @@ def partner_list(request):
 
 
 def partner_detail(request, slug):
-    organisations = Organisation.objects.visible_to(request.user).for_detail()
-    organisation = get_object_or_404(organisations, slug=slug)
-    context = {
-        "organisation": organisation,
-        "activities": Activity.objects.published().filter(organisations=organisation).for_listing(),
-        "events": Event.objects.published().filter(organisations=organisation).for_listing(),
-    }
-    return render(request, "partners/partner_detail.html", context)
+    return record_page(request, organisation_page, "partners/partner_detail.html", slug=slug)

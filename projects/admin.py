@@ -1,53 +1,37 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
-from simple_history.admin import SimpleHistoryAdmin
+from modeltranslation.admin import TranslationTabularInline
 
-from acss_portal.admin import (
-    TRANSLATION_COLUMNS,
-    IncompleteTranslationFilter,
-    TranslationStatusMixin,
-    project_short_name,
-)
-from backoffice.admin_mixins import RoleAdminMixin, RoleInlineMixin
+from core.admin import TRANSLATION_COLUMNS, project_short_name
+from core.content_admin import ContentAdmin, ContentInline
 from partners.admin import PartnershipInline
 from projects.models import Agreement, Country, Project, ProjectLink, Result, ThematicArea
 
 
 @admin.register(Country)
-class CountryAdmin(
-    RoleAdminMixin, TranslationStatusMixin, SimpleHistoryAdmin, TabbedTranslationAdmin
-):
+class CountryAdmin(ContentAdmin):
     list_display = ("name", "code", *TRANSLATION_COLUMNS)
     search_fields = ("code", "name_en", "name_fr")
-    list_filter = (IncompleteTranslationFilter,)
 
 
 @admin.register(ThematicArea)
-class ThematicAreaAdmin(
-    RoleAdminMixin, TranslationStatusMixin, SimpleHistoryAdmin, TabbedTranslationAdmin
-):
+class ThematicAreaAdmin(ContentAdmin):
     list_display = ("name", "slug", "position", *TRANSLATION_COLUMNS)
     list_editable = ("position",)
     search_fields = ("slug", "name_en", "name_fr")
-    list_filter = (IncompleteTranslationFilter,)
     prepopulated_fields = {"slug": ("name_en",)}
 
 
-class ProjectLinkInline(RoleInlineMixin, TranslationTabularInline):
+class ProjectLinkInline(ContentInline, TranslationTabularInline):
     model = ProjectLink
     extra = 0
 
 
 @admin.register(Project)
-class ProjectAdmin(
-    RoleAdminMixin, TranslationStatusMixin, SimpleHistoryAdmin, TabbedTranslationAdmin
-):
-    country_scope = "countries"
-    scope_field = "countries"
+class ProjectAdmin(ContentAdmin):
     list_display = ("title", "acronym", "status", "part_of", "planned_start", *TRANSLATION_COLUMNS)
     list_select_related = ("parent",)
-    list_filter = ("status", "countries", "themes", IncompleteTranslationFilter)
+    list_filter = ("status", "countries", "themes")
     search_fields = (
         "slug",
         "acronym",
@@ -85,13 +69,9 @@ class ProjectAdmin(
 
 
 @admin.register(Agreement)
-class AgreementAdmin(
-    RoleAdminMixin, TranslationStatusMixin, SimpleHistoryAdmin, TabbedTranslationAdmin
-):
-    country_scope = "countries"
-    scope_field = "countries"
+class AgreementAdmin(ContentAdmin):
     list_display = ("title", "kind", "signed_on", *TRANSLATION_COLUMNS)
-    list_filter = ("kind", "countries", IncompleteTranslationFilter)
+    list_filter = ("kind", "countries")
     search_fields = ("slug", "title_en", "title_fr", "commitments_en", "commitments_fr")
     autocomplete_fields = ("countries", "projects")
     prepopulated_fields = {"slug": ("title_en",)}
@@ -107,11 +87,7 @@ class AgreementAdmin(
 
 
 @admin.register(Result)
-class ResultAdmin(
-    RoleAdminMixin, TranslationStatusMixin, SimpleHistoryAdmin, TabbedTranslationAdmin
-):
-    country_scope = "countries"
-    scope_field = "countries"
+class ResultAdmin(ContentAdmin):
     list_display = (
         "title",
         project_short_name,
@@ -121,7 +97,7 @@ class ResultAdmin(
         *TRANSLATION_COLUMNS,
     )
     list_select_related = ("project", "theme")
-    list_filter = ("status", "project", "theme", "countries", IncompleteTranslationFilter)
+    list_filter = ("status", "project", "theme", "countries")
     search_fields = ("slug", "title_en", "title_fr", "description_en", "description_fr")
     autocomplete_fields = ("project", "countries", "theme", "activities")
     prepopulated_fields = {"slug": ("title_en",)}

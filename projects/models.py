@@ -3,15 +3,16 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from acss_portal.fields import (
+from core.codelists import ActivityStatus
+from core.fields import (
     end_after_start_constraint,
     iso_alpha2_constraint,
     slug_constraint,
     slug_field,
     validate_iso_alpha2,
 )
-from acss_portal.models import Publication, Publishable, PublishableQuerySet, Timestamped
-from acss_portal.partial_dates import (
+from core.models import Content, ContentQuerySet, Publishable
+from core.partial_dates import (
     Period,
     partial,
     precision_constraint,
@@ -21,18 +22,11 @@ from acss_portal.partial_dates import (
 )
 
 
-class ActivityStatus(models.IntegerChoices):
-    """IATI ActivityStatus codelist, so that exports need no mapping."""
+class Country(Content):
+    # An editor links records to their own countries only; the countries are looked up.
+    country_path = "pk"
+    edited_by_ministries = False
 
-    PIPELINE = 1, _("Pipeline / identification")
-    IMPLEMENTATION = 2, _("Implementation")
-    FINALISATION = 3, _("Finalisation")
-    CLOSED = 4, _("Closed")
-    CANCELLED = 5, _("Cancelled")
-    SUSPENDED = 6, _("Suspended")
-
-
-class Country(Timestamped):
     code = models.CharField(
         _("ISO code"),
         max_length=2,
@@ -64,7 +58,7 @@ class Country(Timestamped):
         super().clean_fields(exclude=exclude)
 
 
-class ThematicArea(Timestamped):
+class ThematicArea(Content):
     slug = slug_field()
     name = models.CharField(_("name"), max_length=200)
     description = models.TextField(_("description"), blank=True)
@@ -88,7 +82,7 @@ class ThematicArea(Timestamped):
         return reverse("themes:detail", kwargs={"slug": self.slug})
 
 
-class ProjectQuerySet(PublishableQuerySet):
+class ProjectQuerySet(ContentQuerySet):
     def top_level(self):
         return self.filter(parent__isnull=True)
 
@@ -96,46 +90,10 @@ class ProjectQuerySet(PublishableQuerySet):
         """What a list of projects shows, in a fixed number of queries."""
         return self.select_related("parent").prefetch_related("countries", "themes")
 
-    def for_detail(self):
-        """What a project page shows, in a fixed number of queries."""
-        from activities.models import Activity, Event
-        from documents.models import Document
-        from partners.models import Contact, Partnership
 
-        return self.select_related("parent").prefetch_related(
-            "countries",
-            "themes",
-            "links",
-            models.Prefetch("children", queryset=Project.objects.published()),
-            models.Prefetch(
-                "partnerships",
-                queryset=Partnership.objects.filter(
-                    organisation__publication=Publication.PUBLISHED
-                ).select_related("organisation"),
-            ),
-            models.Prefetch(
-                "activities",
-                queryset=Activity.objects.published()
-                .for_listing()
-                .prefetch_related(
-                    models.Prefetch("events", queryset=Event.objects.select_related("country"))
-                ),
-            ),
-            models.Prefetch("results", queryset=Result.objects.published().for_listing()),
-            models.Prefetch(
-                "agreements",
-                queryset=Agreement.objects.published().prefetch_related("countries"),
-            ),
-            models.Prefetch("documents", queryset=Document.objects.published()),
-            models.Prefetch(
-                "contacts",
-                queryset=Contact.objects.public().select_related("organisation", "country"),
-                to_attr="public_contacts",
-            ),
-        )
+class Project(Publishable, Content):
+    country_path = "countries"
 
-
-class Project(Publishable, Timestamped):
     slug = slug_field()
     acronym = models.CharField(_("acronym"), max_length=30, blank=True)
     title = models.CharField(_("title"), max_length=300)
@@ -225,15 +183,6 @@ class Project(Publishable, Timestamped):
                 raise ValidationError({"parent": _("A project cannot be inside itself.")})
             ancestor = ancestor.parent
 
-    def partners_by_role(self):
-        """(role label, partnerships) pairs in the order of the roles' definition."""
-        from partners.models import PartnershipRole
-
-        groups = {role: [] for role in PartnershipRole}
-        for partnership in self.partnerships.all():
-            groups[partnership.role].append(partnership)
-        return [(role.label, members) for role, members in groups.items() if members]
-
     @property
     def planned_period(self) -> Period:
         return Period(
@@ -253,12 +202,11 @@ class Project(Publishable, Timestamped):
         """The actual period where known, else the planned one."""
         return self.actual_period or self.planned_period
 
-    @property
-    def is_public(self):
-        return self.is_published
 
+class ProjectLink(Content):
+    country_path = "project__countries"
+    public_requires = ("project",)
 
-class ProjectLink(Timestamped):
     project = models.ForeignKey(
         Project, verbose_name=_("project"), on_delete=models.CASCADE, related_name="links"
     )
@@ -283,7 +231,9 @@ class AgreementKind(models.TextChoices):
     ACTION_PLAN = "action-plan", _("Joint action plan")
 
 
-class Agreement(Publishable, Timestamped):
+class Agreement(Publishable, Content):
+    country_path = "countries"
+
     slug = slug_field()
     kind = models.CharField(_("kind"), max_length=20, choices=AgreementKind.choices)
     title = models.CharField(_("title"), max_length=300)
@@ -296,8 +246,6 @@ class Agreement(Publishable, Timestamped):
     projects = models.ManyToManyField(
         Project, verbose_name=_("projects"), related_name="agreements", blank=True
     )
-
-    objects = PublishableQuerySet.as_manager()
 
     class Meta:
         ordering = [models.F("signed_on").asc(nulls_last=True), "slug"]
@@ -319,10 +267,6 @@ class Agreement(Publishable, Timestamped):
     def signed(self):
         return partial(self.signed_on, self.signed_on_precision)
 
-    @property
-    def is_public(self):
-        return self.is_published
-
 
 class ResultStatus(models.TextChoices):
     ACHIEVED = "achieved", _("Achieved")
@@ -330,15 +274,15 @@ class ResultStatus(models.TextChoices):
     PLANNED = "planned", _("Planned or expected")
 
 
-class ResultQuerySet(PublishableQuerySet):
-    def published(self):
-        return super().published().filter(project__publication=Publication.PUBLISHED)
-
+class ResultQuerySet(ContentQuerySet):
     def for_listing(self):
         return self.select_related("project", "theme").prefetch_related("countries")
 
 
-class Result(Publishable, Timestamped):
+class Result(Publishable, Content):
+    country_path = "countries"
+    public_requires = ("project",)
+
     slug = slug_field()
     title = models.CharField(_("title"), max_length=300)
     description = models.TextField(_("description"), blank=True)
@@ -395,7 +339,3 @@ class Result(Publishable, Timestamped):
     @property
     def date(self):
         return partial(self.achieved_on, self.achieved_on_precision)
-
-    @property
-    def is_public(self):
-        return self.is_published and self.project.is_published

@@ -1,27 +1,11 @@
 from django.db.models import Prefetch
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 
-from acss_portal.views import filtered_list
-from activities.models import Activity
+from core.views import filtered_list, record_page
 from partners.models import Organisation
 from projects.filters import ProjectFilter
-from projects.models import Country, Project, Result, ThematicArea
-from projects.summaries import country_records, key_figures, timeline
-
-
-def home(request):
-    projects = list(Project.objects.published().for_listing())
-    context = {
-        "action": next((project for project in projects if project.featured), None),
-        "projects": projects,
-        "figures": key_figures(),
-        "countries": Country.objects.all(),
-        "themes": ThematicArea.objects.all(),
-        "latest_results": Result.objects.published()
-        .for_listing()
-        .filter(achieved_on__isnull=False)[:3],
-    }
-    return render(request, "home.html", context)
+from projects.models import Country, Project, ThematicArea
+from projects.selectors import country_page, project_page, theme_page
 
 
 def project_list(request):
@@ -34,22 +18,17 @@ def project_list(request):
 
 
 def project_detail(request, slug):
-    project = get_object_or_404(Project.objects.visible_to(request.user).for_detail(), slug=slug)
-    context = {"project": project, "timeline": timeline(project)}
-    return render(request, "projects/project_detail.html", context)
+    return record_page(request, project_page, "projects/project_detail.html", slug=slug)
 
 
 def country_list(request):
-    countries = Country.objects.prefetch_related(
-        Prefetch("organisations", queryset=Organisation.objects.published().ministries())
-    )
+    ministries = Organisation.objects.published().ministries()
+    countries = Country.objects.prefetch_related(Prefetch("organisations", queryset=ministries))
     return render(request, "projects/country_list.html", {"countries": countries})
 
 
 def country_detail(request, code):
-    country = get_object_or_404(Country, code=code.upper())
-    context = {"country": country, **country_records(country)}
-    return render(request, "projects/country_detail.html", context)
+    return record_page(request, country_page, "projects/country_detail.html", code=code)
 
 
 def theme_list(request):
@@ -57,11 +36,4 @@ def theme_list(request):
 
 
 def theme_detail(request, slug):
-    theme = get_object_or_404(ThematicArea, slug=slug)
-    context = {
-        "theme": theme,
-        "projects": Project.objects.published().filter(themes=theme).for_listing(),
-        "activities": Activity.objects.published().filter(themes=theme).for_listing(),
-        "results": Result.objects.published().filter(theme=theme).for_listing(),
-    }
-    return render(request, "projects/theme_detail.html", context)
+    return record_page(request, theme_page, "projects/theme_detail.html", slug=slug)

@@ -7,10 +7,10 @@ import pytest
 from django.core.management import call_command
 from django.utils import translation
 
-from acss_portal.search import search
 from activities.models import Activity, Event
 from partners.models import Contact, Organisation, Partnership
 from projects.models import Agreement, Country, Project, Result, ThematicArea
+from search.index import search
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 MODELS = [
@@ -115,7 +115,7 @@ def test_modal_training_in_bamako_has_its_dates_partners_and_participants(seed):
 
 
 def test_focal_points_are_public_with_their_countries(seed):
-    focal = {c.country.code: c.name for c in Contact.objects.public().select_related("country")}
+    focal = {c.country.code: c.name for c in Contact.objects.published().select_related("country")}
     assert focal == {
         "MA": "Julien Cesana",
         "CI": "Djelloule Markria",
@@ -125,7 +125,7 @@ def test_focal_points_are_public_with_their_countries(seed):
 
 
 def test_every_translated_text_in_the_seed_exists_in_french(seed):
-    from acss_portal.admin import missing_translations
+    from core.admin import missing_translations
 
     for model in MODELS:
         for record in model.objects.all():

@@ -1,7 +1,7 @@
 import pytest
 from django.db import connection
 
-from acss_portal.search import fold, search
+from search.index import fold, search
 
 
 def titles(response):
@@ -98,7 +98,7 @@ def test_fold_turns_text_into_plain_lower_case():
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="full-text index is PostgreSQL's")
 def test_postgres_search_uses_the_language_index(seed):
-    from acss_portal.models import SearchEntry
+    from search.models import SearchEntry
 
     # A table of realistic size, so that the planner weighs the index as in production.
     SearchEntry.objects.bulk_create(
@@ -115,7 +115,7 @@ def test_postgres_search_uses_the_language_index(seed):
         for language in ("en", "fr")
     )
     with connection.cursor() as cursor:
-        cursor.execute("ANALYZE acss_portal_searchentry")
+        cursor.execute("ANALYZE search_searchentry")
         sql, params = search("bamako", language="fr").query.sql_with_params()
         cursor.execute(f"EXPLAIN {sql}", params)
         plan = "\n".join(row[0] for row in cursor.fetchall())

@@ -1,4 +1,4 @@
-"""The three staff roles as Django groups with their permissions (see backoffice/roles.py)."""
+"""The three staff roles as Django groups with their permissions (see core/roles.py)."""
 
 from django.contrib.auth.management import create_permissions
 from django.db import migrations
@@ -11,13 +11,13 @@ def create_roles(apps, schema_editor):
         create_permissions(app_config, apps=apps, verbosity=0)
         app_config.models_module = None
 
-    from backoffice.roles import sync_roles
+    from core.roles import sync_roles
 
     sync_roles(apps)
 
 
 def remove_roles(apps, schema_editor):
-    from backoffice.roles import role_permissions
+    from core.roles import role_permissions
 
     apps.get_model("auth", "Group").objects.filter(name__in=list(role_permissions())).delete()
 

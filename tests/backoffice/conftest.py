@@ -1,8 +1,8 @@
 import pytest
 from django.contrib.auth.models import Group, User
 
-from backoffice import roles
 from backoffice.models import StaffProfile
+from core import roles
 from projects.models import Country
 
 PASSWORD = "a-long-staff-pass-phrase"

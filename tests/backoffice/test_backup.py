@@ -7,7 +7,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from backoffice.backup import _models, backup, serialize_records
-from backoffice.services import change_publication
+from core.publication import change_publication
 from projects.models import Project
 from tests.backoffice.conftest import make_staff
 

@@ -1,6 +1,7 @@
 """Every change is kept with who, when, old and new values, in both languages, and restorable."""
 
 from django.urls import reverse
+from django.utils import translation
 
 from activities.models import Activity
 from projects.models import Project
@@ -54,10 +55,16 @@ def test_a_programme_manager_restores_an_earlier_version(client, manager):
 
 
 def test_publication_steps_are_in_the_history(client, manager):
-    from backoffice.services import change_publication
+    from core.publication import change_publication
 
     activity = Activity.objects.get(slug="modal-training-2021")
     change_publication(activity, to="review", by=manager)
     change_publication(activity, to="published", by=manager)
     reasons = list(activity.history.values_list("history_change_reason", flat=True)[:2])
-    assert reasons == ["Publication: Published", "Publication: In review"]
+    # Language-neutral codes, shown in the reader's language on the history page.
+    assert reasons == ["published", "submitted"]
+    client.force_login(manager)
+    url = reverse("admin:activities_activity_history", args=[activity.pk])
+    with translation.override("fr"):
+        html = client.get(url, headers={"accept-language": "fr"}).content.decode()
+    assert "Envoyé en relecture" in html

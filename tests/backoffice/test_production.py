@@ -74,7 +74,7 @@ def test_healthz_answers_when_the_database_does(client, db):
 
 
 def test_healthz_says_503_when_the_database_does_not(client, db, monkeypatch):
-    from acss_portal import views
+    from core import views
 
     class Broken:
         def cursor(self):

@@ -117,7 +117,7 @@ def test_staff_preview_a_draft_as_it_will_look(staff_client, drafts):
 
 
 def test_publishing_makes_a_record_public_and_unpublishing_hides_it_again(client, drafts):
-    from backoffice.services import change_publication
+    from core.publication import change_publication
     from tests.backoffice.conftest import make_staff
 
     manager = make_staff("publisher", "Programme manager")

@@ -98,21 +98,27 @@ def test_ministry_editor_must_link_a_new_record_to_their_country(client, mali_ed
     from projects.models import Country
 
     client = client_for(client, mali_editor)
-    page = client.get(url(Agreement, "add"))
-    data = form_data(
-        page,
-        title_en="Memorandum with Senegal",
-        slug="memo-sn",
-        kind="memorandum",
-        countries=[Country.objects.get(code="SN").pk],
-    )
-    response = client.post(url(Agreement, "add"), data)
+    page = client.get(url(Activity, "add"))
+    fields = {
+        "title_en": "Training in Dakar",
+        "slug": "training-dakar",
+        "kind": "capacity-building",
+        "project": Project.objects.get(slug="modal").pk,
+    }
+    # Senegal is not offered to a Mali editor: posting its id anyway is refused.
+    senegal = Country.objects.get(code="SN").pk
+    response = client.post(url(Activity, "add"), form_data(page, countries=[senegal], **fields))
     assert response.status_code == 200
+    assert "countries" in response.context["adminform"].form.errors
+    # No country at all: the record would leave the editor's reach.
+    response = client.post(url(Activity, "add"), form_data(page, countries=[], **fields))
     assert "Link the record to at least one of your countries: Mali." in response.content.decode()
-    assert not Agreement.objects.filter(slug="memo-sn").exists()
+    assert not Activity.objects.filter(slug="training-dakar").exists()
 
 
-def test_translator_edits_text_only(client, translator):
+def test_translator_edits_text_only_and_it_waits_for_review(client, translator, manager):
+    from core.publication import pending_revision, publish_revision
+
     client = client_for(client, translator)
     event = Event.objects.get(slug="modal-training-bamako-2021")
     page = client.get(url(Event, "change", event))
@@ -122,8 +128,31 @@ def test_translator_edits_text_only(client, translator):
     data = form_data(page, title_fr="Formation MODAL à Bamako (corrigé)", start_date="2030-01-01")
     assert client.post(url(Event, "change", event), data).status_code == 302
     event.refresh_from_db()
+    # The event is public: the new French title waits for a programme manager.
+    assert event.title_fr == "Session de formation MODAL à Bamako"
+    publish_revision(pending_revision(event), by=manager)
+    event.refresh_from_db()
     assert event.title_fr == "Formation MODAL à Bamako (corrigé)"
     assert str(event.start_date) == "2021-08-09"
+
+
+def test_a_translator_into_french_cannot_change_the_english_text(client, translator):
+    translator.staff_profile.translates_into = ["fr"]
+    translator.staff_profile.save()
+    client = client_for(client, translator)
+    event = Event.objects.get(slug="modal-training-bamako-2021")
+    page = client.get(url(Event, "change", event))
+    form = page.context["adminform"].form
+    assert "title_fr" in form.fields and "title_en" not in form.fields
+    client.post(url(Event, "change", event), form_data(page, title_en="Hijacked"))
+    assert pending_title(event, "title_en") in (None, "MODAL training session in Bamako")
+
+
+def pending_title(record, column):
+    from core.publication import pending_revision
+
+    revision = pending_revision(record)
+    return revision.data["fields"].get(column) if revision else None
 
 
 @pytest.mark.parametrize(

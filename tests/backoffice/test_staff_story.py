@@ -99,7 +99,7 @@ def test_a_mali_editor_drafts_an_activity_that_goes_public_only_once_published(c
     history_page = manager_client.get(
         reverse("admin:activities_activity_history", args=[activity.pk])
     )
-    assert "Publication: Published" in history_page.content.decode()
+    assert "<td>\n          Published\n        </td>" in history_page.content.decode()
 
 
 def test_create_staff_command_makes_an_editor_for_mali(seed, monkeypatch):

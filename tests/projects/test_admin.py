@@ -23,6 +23,7 @@ def test_saving_a_new_french_title_changes_the_french_page_only(staff_client, cl
     data.update(
         {
             "title_fr": "Nouveau titre MODAL",
+            "seen_version": project.version,
             "countries": [c.pk for c in project.countries.all()],
             "themes": [t.pk for t in project.themes.all()],
             "parent": project.parent_id,

@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import translation
 
-from acss_portal.partial_dates import PartialDate, Period
+from core.partial_dates import PartialDate, Period
 from projects.models import Country, Project
 from tests.factories import make_country, make_project
 

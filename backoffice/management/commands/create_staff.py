@@ -1,14 +1,15 @@
 import getpass
 import os
 
+from django.conf import settings
 from django.contrib.auth import password_validation
 from django.contrib.auth.models import Group, User
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from backoffice import roles
 from backoffice.models import StaffProfile
+from core import roles
 from projects.models import Country
 
 
@@ -26,12 +27,19 @@ class Command(BaseCommand):
             help="ISO code of a country the editor works for; repeat for several.",
         )
         parser.add_argument(
+            "--translates-into",
+            action="append",
+            default=[],
+            choices=[code for code, _name in settings.LANGUAGES],
+            help="For a translator: a language whose texts they change; repeat for both (default).",
+        )
+        parser.add_argument(
             "--password-env",
             metavar="VARIABLE",
             help="Read the password from this environment variable instead of asking.",
         )
 
-    def handle(self, username, email, role, country, password_env, **options):
+    def handle(self, username, email, role, country, translates_into, password_env, **options):
         group_name = roles.ROLE_SLUGS[role]
         codes = [code.upper() for code in country]
         countries = list(Country.objects.filter(code__in=codes))
@@ -52,6 +60,8 @@ class Command(BaseCommand):
             user.set_password(password)
             user.save()
             user.groups.add(Group.objects.get(name=group_name))
-            StaffProfile.objects.create(user=user).countries.set(countries)
+            languages = translates_into or [code for code, _name in settings.LANGUAGES]
+            profile = StaffProfile.objects.create(user=user, translates_into=languages)
+            profile.countries.set(countries)
         where = f" for {', '.join(c.code for c in countries)}" if countries else ""
         self.stdout.write(self.style.SUCCESS(f"Created {group_name.lower()} {username}{where}."))

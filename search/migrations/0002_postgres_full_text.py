@@ -1,6 +1,8 @@
 """PostgreSQL full-text search that folds accents, with one partial GIN index per language.
 
-Nothing happens on SQLite, whose search compares folded text instead.
+Nothing happens on SQLite, whose search compares folded text instead. The index used to live
+in the portal's configuration package (table acss_portal_searchentry); that table is dropped
+here, and the search app fills its own index after migrating (search/apps.py).
 """
 
 from django.db import migrations
@@ -9,6 +11,7 @@ CONFIGS = {"en": ("acss_en", "english"), "fr": ("acss_fr", "french")}
 
 
 def forwards(apps, schema_editor):
+    schema_editor.execute("DROP TABLE IF EXISTS acss_portal_searchentry")
     if schema_editor.connection.vendor != "postgresql":
         return
     schema_editor.execute("CREATE EXTENSION IF NOT EXISTS unaccent")
@@ -20,7 +23,7 @@ def forwards(apps, schema_editor):
             f"hword, hword_part, word WITH unaccent, {base}_stem"
         )
         schema_editor.execute(
-            f"CREATE INDEX searchentry_document_{language} ON acss_portal_searchentry "
+            f"CREATE INDEX searchentry_document_{language} ON search_searchentry "
             f"USING gin (to_tsvector('{config}'::regconfig, document)) WHERE language = '{language}'"
         )
 
@@ -34,6 +37,6 @@ def backwards(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("acss_portal", "0001_initial")]
+    dependencies = [("search", "0001_initial")]
 
     operations = [migrations.RunPython(forwards, backwards, elidable=False)]

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from acss_portal.search import rebuild
+from search.index import rebuild
 
 
 class Command(BaseCommand):

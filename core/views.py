@@ -1,15 +1,11 @@
-from django import forms
+"""Views and helpers that every app's pages share, and the site-wide plain answers."""
+
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.db import DatabaseError, connection
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils.translation import gettext_lazy as _
-from django.views.decorators.http import require_GET
-
-from acss_portal.filters import MAX_QUERY_LENGTH
-from acss_portal.search import search as run_search
 
 PER_PAGE = 20
 
@@ -25,34 +21,18 @@ def filtered_list(request, filterset_class, queryset, template_name, **context):
     return render(request, template_name, context, status=200 if valid else 400)
 
 
-class SearchForm(forms.Form):
-    q = forms.CharField(label=_("Search the portal"), max_length=MAX_QUERY_LENGTH, required=False)
-    kind = forms.ChoiceField(
-        label=_("Kind of record"),
-        required=False,
-        choices=[
-            ("", _("All")),
-            ("project", _("Projects")),
-            ("activity", _("Activities")),
-            ("event", _("Events")),
-            ("result", _("Results")),
-            ("organisation", _("Partners")),
-        ],
-    )
+def record_page(request, selector, template_name, **lookup):
+    """A record's page: what `selector` gives for this visitor, or 404 when it gives nothing.
+
+    Every record page is built this way, so that what the visitor may see (published
+    records, and the drafts a staff member may edit) is decided by the selector alone.
+    """
+    context = selector(user=request.user, **lookup)
+    if context is None:
+        raise Http404
+    return render(request, template_name, context)
 
 
-def search(request):
-    form = SearchForm(request.GET)
-    entries, query = [], ""
-    if form.is_valid():
-        query = form.cleaned_data["q"]
-        entries = run_search(query, kind=form.cleaned_data["kind"] or None)
-    page = Paginator(entries, PER_PAGE).get_page(request.GET.get("page"))
-    context = {"form": form, "query": query, "page": page}
-    return render(request, "search.html", context, status=200 if form.is_valid() else 400)
-
-
-@require_GET
 def healthz(request):
     """200 when the database answers, 503 when it does not (for load balancers and monitors)."""
     try:
@@ -64,7 +44,6 @@ def healthz(request):
     return HttpResponse("ok\n", content_type="text/plain")
 
 
-@require_GET
 def robots_txt(request):
     lines = [
         "User-agent: *",

@@ -12,12 +12,14 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.core.exceptions import ObjectDoesNotExist
 from django.db import connection
 from django.db.models import Case, F, FloatField, Q, Value, When
 from django.db.models.expressions import RawSQL
+from django.db.models.signals import post_delete, post_save
 from django.utils import translation
 
-from acss_portal.models import SearchEntry
+from search.models import SearchEntry
 
 APOSTROPHES = re.compile(r"[’'`ʼ‘]")
 TEXT_CONFIG = {"en": "acss_en", "fr": "acss_fr"}
@@ -36,12 +38,16 @@ def terms(query: str) -> list[str]:
 
 @dataclass(frozen=True)
 class Indexed:
-    """How one model appears in the search: its kind name and the fields to read."""
+    """How one model appears in the search: its kind name, its label and the fields to read."""
 
     kind: str
+    label: object
+    plural: object
     title: str
     summary: str
     texts: tuple
+    # Records whose address or text depends on this one, reindexed with it.
+    dependents: tuple
 
 
 REGISTRY: dict = {}
@@ -62,8 +68,39 @@ def is_paused() -> bool:
     return getattr(_paused, "active", False)
 
 
-def register(model, *, kind, title, summary, texts=()):
-    REGISTRY[model] = Indexed(kind, title, summary, texts)
+def register(model, *, kind, label, plural, title, summary, texts=(), dependents=()):
+    """Make a model searchable; each app registers its own in its AppConfig.ready()."""
+    REGISTRY[model] = Indexed(kind, label, plural, title, summary, texts, dependents)
+    post_save.connect(_reindex, sender=model, dispatch_uid=f"search-index-{model.__name__}")
+    post_delete.connect(_unindex, sender=model, dispatch_uid=f"search-drop-{model.__name__}")
+
+
+def kinds() -> list[tuple[str, object]]:
+    """(kind, plural label) of every searchable model, in the order they were registered."""
+    return [(spec.kind, spec.plural) for spec in REGISTRY.values()]
+
+
+def kind_label(kind: str):
+    """The singular label of a kind of record, e.g. “Partner”."""
+    return next((spec.label for spec in REGISTRY.values() if spec.kind == kind), kind)
+
+
+def _reindex(sender, instance, raw=False, **kwargs):
+    if is_paused():
+        return
+    try:
+        index_record(instance)
+        for relation in [] if raw else REGISTRY[sender].dependents:
+            for related in getattr(instance, relation).all():
+                _reindex(type(related), related)
+    except ObjectDoesNotExist:
+        # A fixture row whose parent is not loaded yet; load_seed rebuilds the index.
+        pass
+
+
+def _unindex(sender, instance, **kwargs):
+    if not is_paused():
+        unindex_record(instance)
 
 
 def _read(obj, path):
@@ -119,17 +156,17 @@ def rebuild() -> int:
 def _postgres_match(entries, query, language):
     config = TEXT_CONFIG[language]
     # The expression matches the partial GIN index of migration 0002 to the letter.
-    vector = f'to_tsvector(\'{config}\'::regconfig, "acss_portal_searchentry"."document")'
+    vector = f'to_tsvector(\'{config}\'::regconfig, "search_searchentry"."document")'
     tsquery = f"websearch_to_tsquery('{config}'::regconfig, %s)"
     text = " ".join(terms(query))
     weighted = (
-        f"setweight(to_tsvector('{config}'::regconfig, \"acss_portal_searchentry\".\"title\"), 'A')"
+        f"setweight(to_tsvector('{config}'::regconfig, \"search_searchentry\".\"title\"), 'A')"
         f" || {vector}"
     )
     return entries.filter(
         pk__in=RawSQL(
             # The language is a literal so that the planner can pick its partial index.
-            f"SELECT id FROM \"acss_portal_searchentry\" WHERE language = '{language}'"
+            f"SELECT id FROM \"search_searchentry\" WHERE language = '{language}'"
             f" AND {vector} @@ {tsquery}",
             (text,),
         )

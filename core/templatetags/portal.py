@@ -57,3 +57,11 @@ def text(obj, field, paragraphs=False, words=None):
 def plain(obj, field):
     """A translated field as plain text, with fallback, for titles and meta tags."""
     return _fallback(obj, field)[1]
+
+
+@register.filter
+def reason_label(code):
+    """A history entry's reason code in the reader's language."""
+    from core.publication import reason_label as label
+
+    return label(code)

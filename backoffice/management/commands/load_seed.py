@@ -2,8 +2,8 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
-from acss_portal import search
 from projects.models import Country, Project
+from search import index as search
 
 
 class Command(BaseCommand):

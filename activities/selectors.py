@@ -1,0 +1,33 @@
+"""What an activity's page (and its exports) show: the activity and its public records."""
+
+from django.db.models import Prefetch
+
+from activities.models import Activity
+from core.models import public_or_none
+from partners.models import Organisation
+
+
+def activity_page(*, user, slug) -> dict | None:
+    activity = (
+        Activity.objects.visible_to(user)
+        .select_related("project")
+        .prefetch_related("countries", "themes")
+        .filter(slug=slug)
+        .first()
+    )
+    if activity is None:
+        return None
+    public_organisations = Organisation.objects.published()
+    events = (
+        activity.events.published()
+        .for_listing()
+        .prefetch_related(Prefetch("organisations", queryset=public_organisations))
+    )
+    return {
+        "activity": activity,
+        "project": public_or_none(activity.project),
+        "organisations": list(activity.organisations.published()),
+        "events": list(events),
+        "results": list(activity.results.published().for_listing()),
+        "documents": list(activity.documents.published()),
+    }

@@ -1,0 +1,117 @@
+"""Filter pieces shared by the public lists, and the counts shown beside each choice."""
+
+import datetime
+from dataclasses import dataclass
+
+import django_filters
+from django import forms
+from django.db.models import Count, Q
+from django.utils.translation import gettext_lazy as _
+from django_filters.utils import get_model_field
+
+MAX_QUERY_LENGTH = 200
+
+
+class YearFilter(django_filters.NumberFilter):
+    """Records whose period covers the year; an open end counts as still running."""
+
+    field_class = forms.IntegerField
+
+    def __init__(self, *, start, end, **kwargs):
+        self.start, self.end = start, end
+        kwargs.setdefault("label", _("Year"))
+        kwargs.setdefault("min_value", 1900)
+        kwargs.setdefault("max_value", 2100)
+        super().__init__(**kwargs)
+
+    def filter(self, qs, value):
+        if value in (None, ""):
+            return qs
+        first, last = datetime.date(value, 1, 1), datetime.date(value, 12, 31)
+        return qs.filter(
+            Q(**{f"{self.start}__lte": last})
+            & (Q(**{f"{self.end}__gte": first}) | Q(**{f"{self.end}__isnull": True}))
+        )
+
+
+class RelatedRecords:
+    """Choices among the records at the end of `field_name`, e.g. countries by ISO code.
+
+    The related model is found from the filtered model's own field, so that an app filters
+    by another app's records without importing it; `public_only` offers published ones only.
+    """
+
+    def __init__(self, *, public_only=False, **kwargs):
+        self.public_only = public_only
+        kwargs.setdefault("distinct", True)
+        super().__init__(**kwargs)
+
+    def get_queryset(self, request):
+        field = get_model_field(self.model, self.field_name)
+        related = field.related_model or field.model
+        records = related._default_manager.all()
+        return records.published() if self.public_only else records
+
+
+class RelatedChoiceFilter(RelatedRecords, django_filters.ModelChoiceFilter):
+    pass
+
+
+class RelatedMultipleChoiceFilter(RelatedRecords, django_filters.ModelMultipleChoiceFilter):
+    pass
+
+
+def country_filter(field_name):
+    """Countries by ISO code, e.g. ?country=ML&country=SN."""
+    return RelatedMultipleChoiceFilter(
+        label=_("Country"), field_name=field_name, to_field_name="code"
+    )
+
+
+def country_facet(filterset, path="countries__code"):
+    choices = sorted(choices_of(filterset, "country"), key=lambda choice: str(choice[1]))
+    return facet(filterset, "country", path, choices, multiple=True)
+
+
+@dataclass
+class Option:
+    value: str
+    label: str
+    count: int
+    selected: bool
+
+
+@dataclass
+class Facet:
+    name: str
+    label: str
+    multiple: bool
+    options: list
+
+
+def facet(filterset, name, path, choices, *, multiple=False, counts=None):
+    """A filter's choices, each with how many records it gives alongside the other filters.
+
+    `counts(records)` may give {value: count} where a plain count along `path` would also
+    count what the public may not see.
+    """
+    data = filterset.data.copy()
+    data.pop(name, None)
+    base = type(filterset)(data, queryset=filterset.queryset).qs
+    if counts is not None:
+        counts = counts(base)
+    else:
+        counts = dict(base.order_by().values_list(path).annotate(n=Count("pk", distinct=True)))
+    selected = set(filterset.data.getlist(name)) if multiple else {filterset.data.get(name)}
+    options = [
+        Option(str(value), str(label), counts.get(value, 0), str(value) in selected)
+        for value, label in choices
+    ]
+    return Facet(name, str(filterset.filters[name].label), multiple, options)
+
+
+def choices_of(filterset, name, label=str):
+    """(value, label) pairs of a related-record filter, from its own queryset."""
+    field = filterset.filters[name]
+    records = field.get_queryset(None)
+    return [(getattr(record, field.field.to_field_name), label(record)) for record in records]

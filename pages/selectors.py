@@ -1,0 +1,65 @@
+"""Reads for the pages that gather every kind of record: the home page."""
+
+from dataclasses import dataclass
+
+from django.db.models import Count, F, Q, Sum
+from django.db.models.functions import Coalesce
+
+from activities.models import Activity, ActivityKind, Event
+from partners.models import Organisation
+from projects.models import Country, Project, Result, ThematicArea
+
+
+@dataclass
+class KeyFigures:
+    countries: int
+    organisations: int
+    activities: int
+    events: int
+    people_trained: int
+    people_trained_approximate: bool
+
+
+def _participants(queryset, prefix=""):
+    people = Coalesce(Sum(F(f"{prefix}participants_on_site")), 0) + Coalesce(
+        Sum(F(f"{prefix}participants_online")), 0
+    )
+    approximate = Count("pk", filter=Q(**{f"{prefix}participants_approximate": True}))
+    return queryset.aggregate(people=people, approximate=approximate)
+
+
+def key_figures() -> KeyFigures:
+    """The home page's figures, computed from the records."""
+    training = Activity.objects.published().filter(kind=ActivityKind.CAPACITY)
+    counted = _participants(training)
+    # Sessions count only where their activity has no overall numbers, never twice.
+    sessions = _participants(
+        Event.objects.filter(
+            activity__in=training.filter(
+                participants_on_site__isnull=True, participants_online__isnull=True
+            )
+        )
+    )
+    return KeyFigures(
+        countries=Country.objects.count(),
+        organisations=Organisation.objects.published().count(),
+        activities=Activity.objects.published().count(),
+        events=Event.objects.published().count(),
+        people_trained=counted["people"] + sessions["people"],
+        people_trained_approximate=bool(counted["approximate"] or sessions["approximate"]),
+    )
+
+
+def home_page() -> dict:
+    """The Action presented, its figures, the ways in, the latest results and the projects."""
+    projects = list(Project.objects.published().for_listing())
+    return {
+        "action": next((project for project in projects if project.featured), None),
+        "projects": projects,
+        "figures": key_figures(),
+        "countries": Country.objects.all(),
+        "themes": ThematicArea.objects.all(),
+        "latest_results": Result.objects.published()
+        .for_listing()
+        .filter(achieved_on__isnull=False)[:3],
+    }
