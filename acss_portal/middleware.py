@@ -1,4 +1,4 @@
-"""Security headers on every response (Django 5.2 has no Content-Security-Policy of its own)."""
+"""Site-wide rules every response follows: security headers, and what robots may index."""
 
 from django.conf import settings
 
@@ -8,6 +8,23 @@ def security_headers(get_response):
         response = get_response(request)
         response.headers.setdefault("Content-Security-Policy", settings.CONTENT_SECURITY_POLICY)
         response.headers.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
+        return response
+
+    return middleware
+
+
+def is_admin(request):
+    """Whether the request is for the admin, wherever ADMIN_PATH puts it."""
+    return request.path_info.startswith(f"/{settings.ADMIN_PATH}")
+
+
+def admin_noindex(get_response):
+    """Search engines never index the admin; robots.txt does not name its path, so this says so."""
+
+    def middleware(request):
+        response = get_response(request)
+        if is_admin(request):
+            response.headers["X-Robots-Tag"] = "noindex, nofollow"
         return response
 
     return middleware

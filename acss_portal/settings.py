@@ -59,7 +59,9 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Django 5.2 has no Content-Security-Policy of its own.
     "acss_portal.middleware.security_headers",
+    "acss_portal.middleware.admin_noindex",
     # Records who made each change in the history.
     "simple_history.middleware.HistoryRequestMiddleware",
     # Locks out repeated failed sign-ins; last, as django-axes asks.
