@@ -1,6 +1,9 @@
-"""Site-wide rules every response follows: security headers, and what robots may index."""
+"""Site-wide rules: security headers, what robots may index, which methods public pages take."""
 
 from django.conf import settings
+from django.http import HttpResponseNotAllowed
+
+READ_METHODS = ["GET", "HEAD"]
 
 
 def security_headers(get_response):
@@ -26,5 +29,16 @@ def admin_noindex(get_response):
         if is_admin(request):
             response.headers["X-Robots-Tag"] = "noindex, nofollow"
         return response
+
+    return middleware
+
+
+def public_pages_read_only(get_response):
+    """Public pages answer GET and HEAD only; the admin is the one place that takes forms."""
+
+    def middleware(request):
+        if request.method not in READ_METHODS and not is_admin(request):
+            return HttpResponseNotAllowed(READ_METHODS)
+        return get_response(request)
 
     return middleware

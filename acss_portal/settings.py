@@ -62,6 +62,8 @@ MIDDLEWARE = [
     # Django 5.2 has no Content-Security-Policy of its own.
     "acss_portal.middleware.security_headers",
     "acss_portal.middleware.admin_noindex",
+    # GET and HEAD only outside the admin, for every public view at once.
+    "acss_portal.middleware.public_pages_read_only",
     # Records who made each change in the history.
     "simple_history.middleware.HistoryRequestMiddleware",
     # Locks out repeated failed sign-ins; last, as django-axes asks.

@@ -5,7 +5,6 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from django.views.decorators.http import require_GET
 
 from acss_portal.filters import MAX_QUERY_LENGTH
 from acss_portal.search import search as run_search
@@ -51,7 +50,6 @@ def search(request):
     return render(request, "search.html", context, status=200 if form.is_valid() else 400)
 
 
-@require_GET
 def healthz(request):
     """200 when the database answers, 503 when it does not (for load balancers and monitors)."""
     try:
@@ -63,7 +61,6 @@ def healthz(request):
     return HttpResponse("ok\n", content_type="text/plain")
 
 
-@require_GET
 def robots_txt(request):
     # The admin path is not named here, where anyone could read it; admin responses say
     # X-Robots-Tag: noindex instead (acss_portal.middleware.admin_noindex).
