@@ -4,6 +4,7 @@ A typo in production configuration must stop the server at start-up, not
 silently fall back to a development default.
 """
 
+import ipaddress
 import os
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -33,6 +34,17 @@ def env_list(name: str, default: list[str]) -> list[str]:
     if raw is None or raw.strip() == "":
         return default
     return [item.strip() for item in raw.split(",") if item.strip()]
+
+
+def env_ip_list(name: str, default: list[str]) -> list[str]:
+    """Read a comma-separated list of IP addresses; anything that is not one raises."""
+    addresses = []
+    for item in env_list(name, default):
+        try:
+            addresses.append(str(ipaddress.ip_address(item)))
+        except ValueError:
+            raise ImproperlyConfigured(f"{name} must list IP addresses, not {item!r}") from None
+    return addresses
 
 
 def env_int(name: str, default: int) -> int:

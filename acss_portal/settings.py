@@ -10,7 +10,7 @@ from pathlib import Path
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-from acss_portal.env import env_bool, env_int, env_list, parse_database_url
+from acss_portal.env import env_bool, env_int, env_ip_list, env_list, parse_database_url
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -62,7 +62,11 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Django 5.2 has no Content-Security-Policy of its own.
     "acss_portal.middleware.security_headers",
+    "acss_portal.middleware.admin_noindex",
+    # GET and HEAD only outside the admin, for every public view at once.
+    "acss_portal.middleware.public_pages_read_only",
     # Records who made each change in the history.
     "simple_history.middleware.HistoryRequestMiddleware",
     # Locks out repeated failed sign-ins; last, as django-axes asks.
@@ -196,12 +200,13 @@ AXES_COOLOFF_TIME = datetime.timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "lockout.html"
-# Behind a reverse proxy, the client address is the last one the proxies add
-# (django-axes' documented ipware settings); 0 proxies means REMOTE_ADDR is used.
-AXES_IPWARE_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0) or None
-AXES_IPWARE_META_PRECEDENCE_ORDER = (
-    ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"] if AXES_IPWARE_PROXY_COUNT else ["REMOTE_ADDR"]
-)
+# The client address is REMOTE_ADDR, unless the request comes from one of our reverse proxies:
+# then it is the entry the outermost of them appended to X-Forwarded-For (acss_portal/client_ip.py).
+AXES_CLIENT_IP_CALLABLE = "acss_portal.client_ip.client_ip"
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+if TRUSTED_PROXY_COUNT < 0:
+    raise ImproperlyConfigured("TRUSTED_PROXY_COUNT must be 0 or more")
+TRUSTED_PROXY_ADDRESSES = env_ip_list("TRUSTED_PROXY_ADDRESSES", ["127.0.0.1", "::1"])
 
 if not DEBUG:
     # Behind a reverse proxy that terminates TLS and says so in this header.

@@ -1,6 +1,5 @@
 """Views and helpers that every app's pages share, and the site-wide plain answers."""
 
-from django.conf import settings
 from django.core.paginator import Paginator
 from django.db import DatabaseError, connection
 from django.http import Http404, HttpResponse
@@ -45,9 +44,11 @@ def healthz(request):
 
 
 def robots_txt(request):
+    # The admin path is not named here, where anyone could read it; admin responses say
+    # X-Robots-Tag: noindex instead (acss_portal.middleware.admin_noindex).
     lines = [
         "User-agent: *",
-        f"Disallow: /{settings.ADMIN_PATH}",
+        "Disallow:",
         f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")

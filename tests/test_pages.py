@@ -123,10 +123,42 @@ def test_sitemap_lists_every_page_in_both_languages_with_alternates(client, seed
     assert 'hreflang="x-default"' in xml
 
 
-def test_robots_points_to_the_sitemap(client, db):
+def test_robots_points_to_the_sitemap_and_does_not_name_the_admin(client, db):
     body = client.get("/robots.txt").content.decode()
     assert "Sitemap: http://testserver/sitemap.xml" in body
-    assert "Disallow: /admin/" in body
+    assert "admin" not in body.lower()
+
+
+@pytest.mark.parametrize("path", ["/admin/", "/admin/login/", "/admin/no-such-page/"])
+def test_every_admin_response_asks_robots_not_to_index_it(client, db, path):
+    assert client.get(path)["X-Robots-Tag"] == "noindex, nofollow"
+
+
+def test_public_pages_may_be_indexed(client, seed):
+    # Django marks the sitemap itself noindex.
+    for path in ("/en/", "/fr/projets/acss/", "/robots.txt", "/healthz"):
+        assert "X-Robots-Tag" not in client.get(path)
+
+
+@pytest.fixture
+def hidden_admin(settings):
+    """The admin at a custom ADMIN_PATH; the URLs read it at import, so they are built again."""
+    import importlib.util
+
+    settings.ADMIN_PATH = "back-office-7f3a/"
+    spec = importlib.util.find_spec("acss_portal.urls")
+    urls = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(urls)
+    settings.ROOT_URLCONF = urls
+
+
+def test_a_custom_admin_path_is_hidden_from_robots(client, db, hidden_admin):
+    login = client.get("/back-office-7f3a/login/")
+    assert login.status_code == 200
+    assert login["X-Robots-Tag"] == "noindex, nofollow"
+    assert client.get("/admin/login/").status_code == 404
+    body = client.get("/robots.txt").content.decode()
+    assert "back-office" not in body and "admin" not in body.lower()
 
 
 def test_404_page_is_translated(client, db):
