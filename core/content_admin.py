@@ -390,6 +390,12 @@ class ContentAdmin(ScopeMixin, TranslationStatusMixin, SimpleHistoryAdmin, Tabbe
                     # The author goes on from the changes they proposed, not the live record.
                     args = (revision_post(revision, obj),)
                 super().__init__(*args, **kwargs)
+                if self.instance.pk is not None:
+                    for name in shared:
+                        # What is linked already stays valid, even beyond the user's scope.
+                        field = self.fields[name]
+                        linked = getattr(self.instance, name).all()
+                        field.queryset = (field.queryset | linked).distinct()
 
             def clean(self):
                 cleaned = super().clean()
@@ -439,10 +445,11 @@ class ContentAdmin(ScopeMixin, TranslationStatusMixin, SimpleHistoryAdmin, Tabbe
         }
         publication.save_revision(stored, form=form, formsets=formsets, post=post, by=request.user)
 
-    def log_change(self, request, obj, message):
+    def construct_change_message(self, request, form, formsets, add=False):
         if getattr(request, "_acss_revision_of", None) is not None:
-            message = [{"changed": {"fields": ["pending revision"]}}]
-        return super().log_change(request, obj, message)
+            # Nothing of the live record changed; the formsets were kept, not saved.
+            return [{"changed": {"fields": [str(_("pending changes"))]}}]
+        return super().construct_change_message(request, form, formsets, add)
 
     def response_change(self, request, obj):
         if getattr(request, "_acss_revision_of", None) is None:

@@ -59,6 +59,9 @@ class Country(Content):
 
 
 class ThematicArea(Content):
+    # Fields of intervention are looked up by ministry editors, not edited.
+    edited_by_ministries = False
+
     slug = slug_field()
     name = models.CharField(_("name"), max_length=200)
     description = models.TextField(_("description"), blank=True)

@@ -9,7 +9,7 @@ import pytest
 from django.conf import settings
 from django.test import Client, RequestFactory
 
-from backoffice import roles
+from core import roles
 from tests.backoffice.conftest import PASSWORD, make_staff
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
