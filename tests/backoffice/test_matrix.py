@@ -354,7 +354,10 @@ def attempt(client, user, model, action, place):
         column = text_column(model)
         data = {**form_values(user, model, record), column: "Changed in the matrix"}
         response = client.post(url(model, "change", record.pk), data)
-        live = lambda: getattr(model.objects.get(pk=record.pk), column) == "Changed in the matrix"  # noqa: E731
+
+        def live():
+            return getattr(model.objects.get(pk=record.pk), column) == "Changed in the matrix"
+
         pending = pending_revision(record)
         if response.status_code == 302 and pending is not None and not live():
             assert pending.data["fields"][column] == "Changed in the matrix"
@@ -368,7 +371,10 @@ def attempt(client, user, model, action, place):
         response = client.post(
             url(model, "changelist"), {"action": "publish", "_selected_action": [record.pk]}
         )
-        published = lambda: model.objects.get(pk=record.pk).publication == "published"  # noqa: E731
+
+        def published():
+            return model.objects.get(pk=record.pk).publication == "published"
+
         return outcome_of(response, published)
     if action == "revert":
         column = text_column(model)
@@ -379,13 +385,11 @@ def attempt(client, user, model, action, place):
         version_url = url(model, "simple_history", record.pk, first.history_id)
         data = {**form_values(user, model, first.instance), "seen_version": record.version}
         response = client.post(version_url, data)
+
         # An empty text reads back as "" where it was None: the same text to a reader.
-        restored = lambda: (
-            (getattr(model.objects.get(pk=record.pk), column) or "")
-            == (  # noqa: E731
-                original or ""
-            )
-        )
+        def restored():
+            return (getattr(model.objects.get(pk=record.pk), column) or "") == (original or "")
+
         return outcome_of(response, restored)
     raise AssertionError(action)
 
