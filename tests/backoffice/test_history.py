@@ -31,8 +31,13 @@ def test_the_history_page_shows_the_changes(client, manager):
     project = Project.objects.get(slug="modal")
     url = reverse("admin:projects_project_change", args=[project.pk])
     client.post(url, form_data(client.get(url), acronym="MODAL-1"))
-    html = client.get(reverse("admin:projects_project_history", args=[project.pk])).content.decode()
-    assert "MODAL-1" in html and "manager" in html
+    history = client.get(reverse("admin:projects_project_history", args=[project.pk]))
+    latest, previous = history.context["page_obj"].object_list[:2]
+    assert latest.history_user == manager
+    changes = {c.field: (c.old, c.new) for c in latest.diff_against(previous).changes}
+    assert changes["acronym"] == ("MODAL", "MODAL-1")
+    html = history.content.decode()
+    assert f'<a href="/admin/auth/user/{manager.pk}/change/">manager</a>' in html
 
 
 def test_a_programme_manager_restores_an_earlier_version(client, manager):
