@@ -16,10 +16,11 @@ def content_models():
     ]
 
 
-def content_changed(sender, **kwargs):
+def content_changed(sender, action="post_save", **kwargs):
     from core.models import ContentGeneration
 
-    ContentGeneration.bump()
+    if action.startswith("post_"):  # m2m_changed also announces what it is about to do
+        ContentGeneration.bump()
 
 
 class CoreConfig(AppConfig):

@@ -12,7 +12,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin import RelatedFieldListFilter
 from django.contrib.admin.utils import unquote
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
 from django.forms.models import BaseInlineFormSet
 from django.http import Http404, HttpResponseRedirect
 from django.template.response import TemplateResponse
@@ -417,12 +417,30 @@ class ContentAdmin(ScopeMixin, TranslationStatusMixin, SimpleHistoryAdmin, Tabbe
                         self.add_error("publication", str(error))
                 return cleaned
 
+            def _post_clean(self):
+                super()._post_clean()
+                # A new record that would be public at once (an event of a published activity,
+                # a focal point shown publicly) needs a publisher: others propose it through
+                # the pending changes of the record it belongs to.
+                goes_live = not scope.may_publish_changes(user, model)
+                if self.instance.pk is None and goes_live and _would_be_public(self.instance):
+                    self.add_error(
+                        None,
+                        _(
+                            "Saved now, this record would appear on the public site at once. "
+                            "Add it from the page of the record it belongs to, where your "
+                            "changes wait for a programme manager, or leave it unpublished."
+                        ),
+                    )
+
         return ScopedForm
 
     # Saving: live, or kept as a revision for review -------------------------------------
     def save_model(self, request, obj, form, change):
         stored = type(obj).objects.filter(pk=obj.pk).first() if change else None
-        if stored is not None and not publication.changes_go_live(stored, request.user):
+        # A change that touches the public site, by showing or by hiding, waits for review.
+        public_before_or_after = stored is not None and (stored.is_public or _would_be_public(obj))
+        if public_before_or_after and not scope.may_publish_changes(request.user, self.model):
             request._acss_revision_of = stored
             return
         if isinstance(obj, Publishable) and "publication" in form.changed_data:
@@ -562,6 +580,13 @@ class ContentAdmin(ScopeMixin, TranslationStatusMixin, SimpleHistoryAdmin, Tabbe
                 _("%(count)d record(s) now: %(state)s.")
                 % {"count": done, "state": Publication(state).label},
             )
+
+
+def _would_be_public(record):
+    try:
+        return record.is_public
+    except ObjectDoesNotExist:  # a required parent not chosen yet: the form says so
+        return False
 
 
 def keep_out_of_scope(user, instance, name, chosen):

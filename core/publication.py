@@ -84,11 +84,6 @@ def ensure_may_revert(record, by):
     _ensure_in_scope(record, by)
 
 
-def changes_go_live(record, by) -> bool:
-    """Whether `by` saving this record changes the public site at once."""
-    return not record.is_public or scope.may_publish_changes(by, type(record))
-
-
 # Revisions -------------------------------------------------------------------------------
 
 
@@ -124,7 +119,12 @@ def pending_revision(record):
 def save_revision(record, *, form, formsets, post, by):
     """Keep the validated changes of a public record as its pending revision; the live one stays."""
     _ensure_in_scope(record, by)
-    fields = {k: v for k, v in _serialize(form.instance).items() if k not in WORKFLOW_FIELDS}
+    # Only what the author's form let them change: never a field shown read-only to them.
+    fields = {
+        k: v
+        for k, v in _serialize(form.instance).items()
+        if k in form.fields and k not in WORKFLOW_FIELDS
+    }
     m2m = {
         field.name: sorted(item.pk for item in form.cleaned_data[field.name])
         for field in record._meta.many_to_many
@@ -139,7 +139,11 @@ def save_revision(record, *, form, formsets, post, by):
                 inline_form.instance.pk or inline_form.has_changed()
             ):
                 continue
-            row = _serialize(inline_form.instance)
+            row = {
+                k: v
+                for k, v in _serialize(inline_form.instance).items()
+                if k in inline_form.fields and k not in WORKFLOW_FIELDS
+            }
             row.pop(formset.fk.name, None)
             for field in inline_form.instance._meta.many_to_many:
                 if field.name in inline_form.cleaned_data:

@@ -411,3 +411,33 @@ def test_an_editor_cannot_publish_their_own_revision(client, mali_editor):
     activity.refresh_from_db()
     assert activity.title_en != "Mine"
     assert pending_revision(activity) is not None
+
+
+def test_an_editor_cannot_put_a_new_event_on_the_public_site_unreviewed(client, mali_editor):
+    client = client_for(client, mali_editor)
+    data = form_data(
+        client.get(admin_url(Event, "add")),
+        title_en="Unreviewed session",
+        slug="unreviewed-session",
+        kind="workshop",
+        format="on-site",
+        place_en="Bamako",
+        country=country("ML").pk,
+        start_date="2021-10-01",
+        end_date="2021-10-02",
+        activity=Activity.objects.get(slug="modal-training-2021").pk,
+    )
+    response = client.post(admin_url(Event, "add"), data)
+    assert "would appear on the public site at once" in response.content.decode()
+    assert not Event.objects.filter(slug="unreviewed-session").exists()
+
+
+def test_an_editor_showing_a_hidden_focal_point_waits_for_review(client, mali_editor):
+    contact = Contact.objects.create(name="Hidden Person", country=country("ML"))
+    client = client_for(client, mali_editor)
+    page = client.get(admin_url(Contact, "change", contact))
+    client.post(admin_url(Contact, "change", contact), form_data(page, shown_publicly="on"))
+    contact.refresh_from_db()
+    assert not contact.shown_publicly
+    assert pending_revision(contact).data["fields"]["shown_publicly"] is True
+    assert "Hidden Person" not in client.get("/en/countries/ml/").content.decode()
