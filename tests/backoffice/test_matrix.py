@@ -60,6 +60,9 @@ EXPECTED_FOR_EDITORS_OF_LOOKUPS = {
 # A record bound to its countries through its project (a partnership): an editor adds one to
 # a project they share with another country.
 EXPECTED_FOR_EDITORS_THROUGH_A_PROJECT = {("add", "shared"): "done"}
+# Kinds without a publication state of their own, public as soon as they are saved under a
+# published record: an editor proposes them through that record's pending changes instead.
+PUBLIC_AT_ONCE = {Event, Partnership}
 
 
 def expectations():
@@ -295,6 +298,8 @@ def cases():
 
 
 def expected(model, role, action, place):
+    if role == "editor" and action == "add" and model in PUBLIC_AT_ONCE:
+        return "refused"
     if role == "editor" and not model.edited_by_ministries:
         return EXPECTED_FOR_EDITORS_OF_LOOKUPS.get(action, expectations()[(role, action, place)])
     if role == "editor" and "__" in (model.country_path or ""):
