@@ -3,6 +3,8 @@
 import datetime
 import itertools
 
+from django.test import override_settings
+
 from activities.models import Activity, Event
 from partners.models import Organisation
 from projects.models import Country, Project
@@ -71,7 +73,16 @@ def make_event(activity=None, country=None, **fields):
 
 
 def multiply_seed(times=10):
-    """Add `times` as many records as the seed holds, linked like the seed's, for query budgets."""
+    """Add `times` as many records as the seed holds, linked like the seed's, for query budgets.
+
+    No public page reads the change history, and writing it is most of the time these records
+    take (one historical row per record and per link), so they are added without it.
+    """
+    with override_settings(SIMPLE_HISTORY_ENABLED=False):
+        _multiply_seed(times)
+
+
+def _multiply_seed(times):
     from documents.models import Document
     from projects.models import Result, ThematicArea
 

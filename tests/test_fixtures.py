@@ -3,7 +3,6 @@
 import datetime
 from pathlib import Path
 
-import pytest
 from django.core.management import call_command
 from django.utils import translation
 
@@ -31,8 +30,7 @@ def snapshot():
     return {model.__name__: sorted(model.objects.values_list("pk", flat=True)) for model in MODELS}
 
 
-@pytest.mark.django_db
-def test_fixtures_load_into_an_empty_database_and_a_second_load_changes_nothing():
+def test_fixtures_load_into_an_empty_database_and_a_second_load_changes_nothing(empty_db):
     fixtures = sorted(str(path) for path in FIXTURES.glob("*.json"))
     call_command("loaddata", *fixtures, verbosity=0)
     # Plain loaddata indexes the records for search as it goes.

@@ -16,8 +16,7 @@ def snapshot():
     return serialize_records(_models(with_history=False))
 
 
-def test_backup_and_restore_round_trip(transactional_db, tmp_path):
-    call_command("load_seed", verbosity=0)
+def test_backup_and_restore_round_trip(transactional_db, seed, tmp_path):
     manager = make_staff("moussa", "Programme manager")
     change_publication(Project.objects.get(slug="modal"), to="published", by=manager)
     before = snapshot()

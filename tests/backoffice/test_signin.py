@@ -10,10 +10,7 @@ LOGIN = f"/{settings.ADMIN_PATH}login/"
 
 
 @pytest.fixture
-def editor(db):
-    from django.core.management import call_command
-
-    call_command("load_seed", verbosity=0)
+def editor(seed):
     return make_staff("aminata", "Ministry editor", ["ML"])
 
 

@@ -2,7 +2,6 @@ import os
 import shutil
 
 import pytest
-from django.core.management import call_command
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 
@@ -35,7 +34,6 @@ def browser():
 
 
 @pytest.fixture
-def site(live_server, transactional_db):
+def site(live_server, transactional_db, seed):
     """The live portal with the seed content."""
-    call_command("load_seed", verbosity=0)
     return live_server.url

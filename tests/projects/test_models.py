@@ -62,8 +62,7 @@ def test_malformed_slugs_are_refused(slug):
     assert "slug" in error.value.message_dict
 
 
-@pytest.mark.django_db
-def test_duplicate_slug_is_refused():
+def test_duplicate_slug_is_refused(empty_db):
     make_project(slug="acss")
     with pytest.raises(ValidationError):
         Project(slug="acss", title_en="Again").full_clean()
@@ -77,8 +76,7 @@ def test_malformed_iso_codes_are_refused(code):
     assert "code" in error.value.message_dict
 
 
-@pytest.mark.django_db
-def test_lower_case_iso_code_is_normalised_and_the_database_refuses_it_raw():
+def test_lower_case_iso_code_is_normalised_and_the_database_refuses_it_raw(empty_db):
     country = Country(code="sn", name_en="Senegal", name_fr="Sénégal")
     country.full_clean()
     assert country.code == "SN"
@@ -86,8 +84,7 @@ def test_lower_case_iso_code_is_normalised_and_the_database_refuses_it_raw():
         Country.objects.create(code="ci", name_en="x", name_fr="x")
 
 
-@pytest.mark.django_db
-def test_only_one_project_is_presented_on_the_home_page():
+def test_only_one_project_is_presented_on_the_home_page(empty_db):
     make_project(featured=True)
     with pytest.raises(IntegrityError), transaction.atomic():
         make_project(featured=True)
@@ -103,8 +100,7 @@ def test_a_project_cannot_be_inside_itself():
     assert "parent" in error.value.message_dict
 
 
-@pytest.mark.django_db
-def test_country_code_must_be_unique():
+def test_country_code_must_be_unique(empty_db):
     make_country("ML")
     with pytest.raises(ValidationError):
         Country(code="ML", name_en="Mali", name_fr="Mali").full_clean()
