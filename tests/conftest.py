@@ -87,12 +87,6 @@ def reset_language():
 
 
 @pytest.fixture(autouse=True)
-def fast_password_hasher(settings):
-    """Tests sign in often; a deliberately slow hasher only slows them."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
-@pytest.fixture(autouse=True)
 def isolated_storage(settings, tmp_path):
     """Uploads and rendered factsheets go to this test's own folders and memory."""
     settings.MEDIA_ROOT = tmp_path / "media"
