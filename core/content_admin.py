@@ -407,6 +407,18 @@ class ContentAdmin(ScopeMixin, TranslationStatusMixin, SimpleHistoryAdmin, Tabbe
                     chosen = {c.pk for c in cleaned.get(model.country_path) or []}
                     if model.country_path in cleaned and not chosen & mine:
                         self.add_error(model.country_path, own_country_message(user))
+                if (
+                    self.instance.pk is not None
+                    and not scope.may_publish_changes(user, model)
+                    and publication.revision_by_another(self.instance, user)
+                ):
+                    raise ValidationError(
+                        _(
+                            "Someone else's changes to this record wait for a programme manager. "
+                            "You can make yours once they are published or turned down."
+                        ),
+                        code="revision_pending",
+                    )
                 if "publication" in self.changed_data and self.instance.pk is not None:
                     old = type(self.instance).objects.get(pk=self.instance.pk).publication
                     try:
@@ -489,7 +501,8 @@ class ContentAdmin(ScopeMixin, TranslationStatusMixin, SimpleHistoryAdmin, Tabbe
         if scope.may_publish_changes(request.user, self.model):
             return None
         revision = publication.pending_revision(obj)
-        return revision if revision is not None and self._may_edit(request, obj) else None
+        mine = revision is not None and revision.author_id == request.user.pk
+        return revision if mine and self._may_edit(request, obj) else None
 
     def _revision_context(self, request, record):
         revision = publication.pending_revision(record)
@@ -499,6 +512,7 @@ class ContentAdmin(ScopeMixin, TranslationStatusMixin, SimpleHistoryAdmin, Tabbe
             "pending_revision": revision,
             "revision_url": reverse(self._url_name("revision"), args=[record.pk]),
             "may_publish_revision": scope.may_publish_changes(request.user, self.model),
+            "revision_is_mine": revision.author_id == request.user.pk,
         }
 
     def _url_name(self, view):

@@ -9,9 +9,11 @@ import json
 
 from django.contrib.contenttypes.models import ContentType
 from django.core import serializers
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models.fields.files import FieldFile
 from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from core import scope
@@ -116,51 +118,82 @@ def pending_revision(record):
     )
 
 
+def _changes(bound_form):
+    """The values of the fields the author changed in this form, as JSON data.
+
+    Only changed fields travel: publishing then never undoes what others changed since, and
+    a field shown read-only to the author is not in the form at all. A new file is stored
+    now, so that the revision names a file that exists.
+    """
+    instance = bound_form.instance
+    # A new row travels whole: its defaults are values too.
+    names = bound_form.changed_data if instance.pk else list(bound_form.fields)
+    changed = [name for name in names if name not in WORKFLOW_FIELDS]
+    for name in changed:
+        value = getattr(instance, name, None)
+        if isinstance(value, FieldFile) and value and not value._committed:
+            value.save(value.name, value.file, save=False)
+    values = _serialize(instance)
+    row = {name: values[name] for name in changed if name in values}
+    for field in instance._meta.many_to_many:
+        if field.name in changed:
+            row[field.name] = sorted(item.pk for item in bound_form.cleaned_data[field.name])
+    return row
+
+
+def _allowed_post(post, forms):
+    """The posted keys that belong to a field the author was shown, and the formsets' counts."""
+    allowed = {f.add_prefix(name) for f in forms for name in f.fields}
+    allowed |= {key for key in post if key.endswith(("-TOTAL_FORMS", "-INITIAL_FORMS"))}
+    return {key: values for key, values in post.items() if key in allowed}
+
+
 def save_revision(record, *, form, formsets, post, by):
-    """Keep the validated changes of a public record as its pending revision; the live one stays."""
+    """Keep the validated changes of a public record as its pending revision; the live one stays.
+
+    A record has one pending revision, its author's: another person's proposal is published
+    or turned down before someone else proposes changes (`revision_by_another`).
+    """
     _ensure_in_scope(record, by)
-    # Only what the author's form let them change: never a field shown read-only to them.
-    fields = {
-        k: v
-        for k, v in _serialize(form.instance).items()
-        if k in form.fields and k not in WORKFLOW_FIELDS
-    }
-    m2m = {
-        field.name: sorted(item.pk for item in form.cleaned_data[field.name])
-        for field in record._meta.many_to_many
-        if field.name in form.cleaned_data
-    }
-    inlines = {}
+    fields = _changes(form)
+    m2m = {name: fields.pop(name) for name in list(fields) if name in _m2m_names(type(record))}
+    inlines, shown = {}, [form]
     for formset in formsets:
         deleted = {id(f) for f in formset.deleted_forms}
         rows = []
         for inline_form in formset.forms:
-            if id(inline_form) in deleted or not (
-                inline_form.instance.pk or inline_form.has_changed()
-            ):
+            shown.append(inline_form)
+            if id(inline_form) in deleted or not inline_form.has_changed():
                 continue
-            row = {
-                k: v
-                for k, v in _serialize(inline_form.instance).items()
-                if k in inline_form.fields and k not in WORKFLOW_FIELDS
-            }
+            row = _changes(inline_form)
             row.pop(formset.fk.name, None)
-            for field in inline_form.instance._meta.many_to_many:
-                if field.name in inline_form.cleaned_data:
-                    row[field.name] = sorted(x.pk for x in inline_form.cleaned_data[field.name])
             rows.append({"pk": inline_form.instance.pk, "fields": row})
-        inlines[formset.model._meta.label_lower] = {
-            "fk": formset.fk.name,
-            "rows": rows,
-            "deleted": [f.instance.pk for f in formset.deleted_forms if f.instance.pk],
-        }
-    data = {"fields": fields, "m2m": m2m, "inlines": inlines, "post": post}
+        removed = [f.instance.pk for f in formset.deleted_forms if f.instance.pk]
+        if rows or removed:
+            inlines[formset.model._meta.label_lower] = {
+                "fk": formset.fk.name,
+                "rows": rows,
+                "deleted": removed,
+            }
+        shown.append(formset.management_form)
+    data = {
+        "fields": fields,
+        "m2m": m2m,
+        "inlines": inlines,
+        "post": _allowed_post(post, shown),
+    }
     revision, _created = Revision.objects.update_or_create(
         content_type=ContentType.objects.get_for_model(type(record)),
         object_id=record.pk,
         defaults={"data": data, "base_version": record.version, "author": by},
     )
     return revision
+
+
+def revision_by_another(record, user):
+    """The pending revision of this record when someone other than `user` wrote it."""
+    revision = pending_revision(record)
+    return revision if revision is not None and revision.author_id != user.pk else None
 
 
 def _child_model(label):
@@ -224,34 +257,43 @@ def discard_revision(revision, *, by):
 
 
 def revision_changes(revision):
-    """[(label, live value, proposed value)] of what the revision would change, for review."""
+    """[(label, published value, proposed value)] of every change the revision would make."""
     record = revision.record
-    model = type(record)
-    proposed = _deserialize(model, record.pk, revision.data["fields"])
-    changes = []
-    for name in revision.data["fields"]:
-        field = model._meta.get_field(name)
-        live, new = _display(record, field), _display(proposed, field)
-        if live != new:
-            changes.append((_label(field), live, new))
-    for name, ids in revision.data["m2m"].items():
-        field = model._meta.get_field(name)
-        related = field.related_model._default_manager
-        live = ", ".join(str(x) for x in getattr(record, name).all())
-        new = ", ".join(str(x) for x in related.filter(pk__in=ids))
-        if live != new:
-            changes.append((_label(field), live, new))
+    fields = {**revision.data["fields"], **revision.data["m2m"]}
+    changes = _field_changes(record, fields, prefix="")
     for label, inline in revision.data["inlines"].items():
         child = _child_model(label)
-        current = list(child._default_manager.filter(**{inline["fk"]: record}))
-        live = "; ".join(str(x) for x in current)
-        rows = []
+        noun = capfirst(child._meta.verbose_name)
+        rows = {row.pk: row for row in child._default_manager.filter(**{inline["fk"]: record})}
         for row in inline["rows"]:
-            fields = {k: v for k, v in row["fields"].items() if k not in _m2m_names(child)}
-            rows.append(str(_deserialize(child, row["pk"], {**fields, inline["fk"]: record.pk})))
-        new = "; ".join(rows)
+            existing = rows.get(row["pk"])
+            if existing is not None:
+                changes += _field_changes(existing, row["fields"], prefix=f"{noun} “{existing}”: ")
+            else:
+                new = _field_changes(child(**{inline["fk"]: record}), row["fields"], prefix="")
+                summary = "; ".join(f"{label}: {value}" for label, _old, value in new)
+                changes.append((_("%(kind)s (new)") % {"kind": noun}, "", summary))
+        for pk in inline["deleted"]:
+            if pk in rows:
+                changes.append((f"{noun} “{rows[pk]}”", str(rows[pk]), _("(removed)")))
+    return changes
+
+
+def _field_changes(instance, fields, *, prefix):
+    model = type(instance)
+    m2m = _m2m_names(model)
+    proposed = _deserialize(model, instance.pk, {k: v for k, v in fields.items() if k not in m2m})
+    changes = []
+    for name, value in fields.items():
+        field = model._meta.get_field(name)
+        if name in m2m:
+            related = field.related_model._default_manager
+            live = ", ".join(str(x) for x in getattr(instance, name).all()) if instance.pk else ""
+            new = ", ".join(str(x) for x in related.filter(pk__in=value))
+        else:
+            live, new = _display(instance, field), _display(proposed, field)
         if live != new:
-            changes.append((str(child._meta.verbose_name_plural).capitalize(), live, new))
+            changes.append((f"{prefix}{_label(field)}", live, new))
     return changes
 
 
@@ -267,6 +309,9 @@ def _display(instance, field):
     if field.choices:
         return str(dict(field.flatchoices).get(getattr(instance, field.attname), ""))
     if field.is_relation:
-        return str(getattr(instance, field.name) or "")
+        try:
+            return str(getattr(instance, field.name) or "")
+        except ObjectDoesNotExist:  # a new row's relation not set yet
+            return ""
     value = getattr(instance, field.attname)
     return "" if value is None else str(value)
