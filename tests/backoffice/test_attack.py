@@ -245,7 +245,7 @@ def test_the_review_page_does_not_announce_removing_rows_the_revision_keeps(
         client, mali_editor, manager, title_en="Bamako session, renamed"
     )
     changes = review.context["changes"]
-    assert any("Bamako session, renamed" == proposed for _label, _live, proposed in changes)
+    assert any(proposed == "Bamako session, renamed" for _label, _live, proposed in changes)
     assert not any("removed" in proposed for _label, _live, proposed in changes)
     publish_revision(pending_revision(activity), by=manager)
     assert activity.events.count() == 3
