@@ -4,6 +4,7 @@ import datetime
 
 from django import forms
 from django.db.models.fields.files import FieldFile
+from django.urls import reverse
 
 
 def _value(value):
@@ -47,3 +48,16 @@ def form_data(response, **changes):
             data.update(_form_fields(form, f"{form.prefix}-"))
     data.update(changes)
     return {key: value for key, value in data.items() if value is not None}
+
+
+def admin_url(model, action, record=None):
+    """The admin address of a model's list, add page, or a record's page (change, delete...)."""
+    opts = model._meta
+    args = [record.pk] if record is not None else []
+    return reverse(f"admin:{opts.app_label}_{opts.model_name}_{action}", args=args)
+
+
+def country(code):
+    from projects.models import Country
+
+    return Country.objects.get(code=code)

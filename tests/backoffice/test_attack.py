@@ -5,27 +5,16 @@ as it was attacked.
 """
 
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.urls import reverse
 
 from activities.models import Activity, Event
 from core.publication import pending_revision, publish_revision
 from documents.models import Document
 from partners.models import Contact, Organisation, Partnership
-from projects.models import Country, Project, Result
-from tests.admin_helpers import form_data
+from projects.models import Project, Result
+from tests.admin_helpers import admin_url, country, form_data
 from tests.backoffice.conftest import client_for, make_staff
 from tests.documents.test_library import pdf_bytes
 from tests.factories import make_activity, make_event, make_project
-
-
-def admin_url(model, action, record=None):
-    opts = model._meta
-    args = [record.pk] if record is not None else []
-    return reverse(f"admin:{opts.app_label}_{opts.model_name}_{action}", args=args)
-
-
-def country(code):
-    return Country.objects.get(code=code)
 
 
 def public_page(client, path):

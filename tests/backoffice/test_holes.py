@@ -15,20 +15,10 @@ from core.models import Revision
 from core.publication import change_publication, pending_revision, publish_revision
 from documents.models import Document
 from partners.models import Contact, Organisation, Partnership
-from projects.models import Agreement, Country, Project, Result, ThematicArea
-from tests.admin_helpers import form_data
+from projects.models import Agreement, Project, Result, ThematicArea
+from tests.admin_helpers import admin_url, country, form_data
 from tests.backoffice.conftest import client_for
 from tests.factories import make_activity, make_event, make_project
-
-
-def admin_url(model, action, record=None):
-    opts = model._meta
-    args = [record.pk] if record is not None else []
-    return reverse(f"admin:{opts.app_label}_{opts.model_name}_{action}", args=args)
-
-
-def country(code):
-    return Country.objects.get(code=code)
 
 
 @pytest.fixture
@@ -411,25 +401,6 @@ def test_an_editor_cannot_publish_their_own_revision(client, mali_editor):
     activity.refresh_from_db()
     assert activity.title_en != "Mine"
     assert pending_revision(activity) is not None
-
-
-def test_an_editor_cannot_put_a_new_event_on_the_public_site_unreviewed(client, mali_editor):
-    client = client_for(client, mali_editor)
-    data = form_data(
-        client.get(admin_url(Event, "add")),
-        title_en="Unreviewed session",
-        slug="unreviewed-session",
-        kind="workshop",
-        format="on-site",
-        place_en="Bamako",
-        country=country("ML").pk,
-        start_date="2021-10-01",
-        end_date="2021-10-02",
-        activity=Activity.objects.get(slug="modal-training-2021").pk,
-    )
-    response = client.post(admin_url(Event, "add"), data)
-    assert "would appear on the public site at once" in response.content.decode()
-    assert not Event.objects.filter(slug="unreviewed-session").exists()
 
 
 def test_an_editor_showing_a_hidden_focal_point_waits_for_review(client, mali_editor):
