@@ -76,9 +76,12 @@ class ContentForm(forms.ModelForm):
             )
         model = type(self.instance)
         # Locks the row until the save commits, so two saves cannot cross.
+        # No ordering: a default ordering by a nullable relation would join it, which
+        # PostgreSQL cannot lock.
         current = (
             model.objects.select_for_update()
             .filter(pk=self.instance.pk)
+            .order_by()
             .values_list("version", flat=True)
             .first()
         )
