@@ -168,7 +168,6 @@ def translator_readonly(user, model, exclude=()) -> list[str]:
         for field in model._meta.get_fields()
         if getattr(field, "editable", False)
         and not field.auto_created
-        and not (field.is_relation and field.auto_created)
         and field.name not in editable
         and hasattr(model, field.name)
     ]
