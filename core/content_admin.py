@@ -550,7 +550,13 @@ class ContentAdmin(ScopeMixin, TranslationStatusMixin, SimpleHistoryAdmin, Tabbe
             raise PermissionDenied
         if request.method == "POST":
             if "publish" in request.POST:
-                publication.publish_revision(revision, by=request.user)
+                try:
+                    publication.publish_revision(revision, by=request.user)
+                except ValidationError as error:
+                    # The live record changed so that the proposal no longer fits (a slug
+                    # taken meanwhile): nothing is applied, and the reviewer is told why.
+                    self.message_user(request, " ".join(error.messages), messages.ERROR)
+                    return HttpResponseRedirect(request.path)
                 self.message_user(request, _("The changes are now public."), messages.SUCCESS)
             elif "discard" in request.POST:
                 publication.discard_revision(revision, by=request.user)

@@ -412,3 +412,18 @@ def test_an_editor_showing_a_hidden_focal_point_waits_for_review(client, mali_ed
     assert not contact.shown_publicly
     assert pending_revision(contact).data["fields"]["shown_publicly"] is True
     assert "Hidden Person" not in client.get("/en/countries/ml/").content.decode()
+
+
+def test_a_revision_that_no_longer_fits_is_not_published_and_says_why(client, mali_editor, manager):
+    activity = Activity.objects.get(slug="modal-training-2021")
+    editor = client_for(client, mali_editor)
+    page = editor.get(admin_url(Activity, "change", activity))
+    editor.post(admin_url(Activity, "change", activity), form_data(page, slug="taken-later"))
+    make_activity(slug="taken-later")  # meanwhile, another record takes the address
+    reviewer = client_for(client, manager)
+    response = reviewer.post(
+        admin_url(Activity, "revision", activity), {"publish": "1"}, follow=True
+    )
+    assert "Activity with this Slug already exists." in response.content.decode()
+    activity.refresh_from_db()
+    assert activity.slug == "modal-training-2021" and pending_revision(activity) is not None
