@@ -389,8 +389,10 @@ class ContentAdmin(ScopeMixin, TranslationStatusMixin, SimpleHistoryAdmin, Tabbe
         class ScopedForm(form):
             def __init__(self, *args, **kwargs):
                 if revision is not None and not args and "data" not in kwargs:
-                    # The author goes on from the changes they proposed, not the live record.
+                    # The author goes on from the changes they proposed, not the live record;
+                    # on a copy, so that the page's heading and breadcrumb name the live one.
                     args = (revision_post(revision, obj),)
+                    kwargs["instance"] = copy.copy(kwargs.get("instance", obj))
                 super().__init__(*args, **kwargs)
                 if self.instance.pk is not None:
                     for name in shared:

@@ -126,6 +126,11 @@ def test_create_staff_command_makes_an_editor_for_mali(seed, monkeypatch):
         (["--role", "ministry-editor"], "needs at least one --country"),
         (["--role", "ministry-editor", "--country", "XX"], "Unknown country code"),
         (["--role", "translator"], "too short"),
+        (["--role", "programme-manager", "--country", "ML"], "Only ministry editors"),
+        (
+            ["--role", "ministry-editor", "--country", "ML", "--translates-into", "fr"],
+            "Only translators",
+        ),
     ],
 )
 def test_create_staff_command_refuses_bad_input(seed, monkeypatch, arguments, message):
@@ -133,6 +138,14 @@ def test_create_staff_command_refuses_bad_input(seed, monkeypatch, arguments, me
     with pytest.raises(CommandError, match=message):
         call_command("create_staff", "someone", *arguments, "--password-env", "NEW_STAFF_PASSWORD")
     assert not User.objects.filter(username="someone").exists()
+
+
+def test_create_staff_says_when_the_password_variable_is_missing(seed, monkeypatch):
+    monkeypatch.delenv("NO_SUCH_VARIABLE", raising=False)
+    with pytest.raises(CommandError, match="NO_SUCH_VARIABLE is not set"):
+        call_command(
+            "create_staff", "someone", "--role", "translator", "--password-env", "NO_SUCH_VARIABLE"
+        )
 
 
 def test_roles_are_groups_created_by_migration(db):

@@ -39,6 +39,19 @@ class Command(BaseCommand):
             help="Read the password from this environment variable instead of asking.",
         )
 
+    def password(self, variable):
+        """From the environment variable named, else asked in the terminal."""
+        if variable:
+            if variable not in os.environ:
+                raise CommandError(f"The environment variable {variable} is not set.")
+            return os.environ[variable]
+        try:
+            return getpass.getpass()
+        except EOFError:
+            raise CommandError(
+                "No password given: run the command in a terminal, or use --password-env."
+            ) from None
+
     def handle(self, username, email, role, country, translates_into, password_env, **options):
         group_name = roles.ROLE_SLUGS[role]
         codes = [code.upper() for code in country]
@@ -48,9 +61,13 @@ class Command(BaseCommand):
             raise CommandError(f"Unknown country code(s): {', '.join(unknown)}")
         if group_name == roles.MINISTRY_EDITOR and not countries:
             raise CommandError("A ministry editor needs at least one --country.")
+        if group_name != roles.MINISTRY_EDITOR and countries:
+            raise CommandError("Only ministry editors work for countries; leave out --country.")
+        if translates_into and group_name != roles.TRANSLATOR:
+            raise CommandError("Only translators translate; leave out --translates-into.")
         if User.objects.filter(username=username).exists():
             raise CommandError(f"A user named {username!r} exists already.")
-        password = os.environ.get(password_env, "") if password_env else getpass.getpass()
+        password = self.password(password_env)
         user = User(username=username, email=email, is_staff=True)
         try:
             password_validation.validate_password(password, user)
