@@ -1,7 +1,10 @@
-"""Site-wide rules: security headers, what robots may index, which methods public pages take."""
+"""Site-wide rules: security headers, what robots may index, which methods public pages take,
+and addresses written in the other language's words."""
 
 from django.conf import settings
-from django.http import HttpResponseNotAllowed
+from django.http import HttpResponseNotAllowed, HttpResponseRedirect
+from django.urls import Resolver404, resolve, translate_url
+from django.utils import translation
 
 READ_METHODS = ["GET", "HEAD"]
 
@@ -42,3 +45,41 @@ def public_pages_read_only(get_response):
         return get_response(request)
 
     return middleware
+
+
+def pages_in_other_words(get_response):
+    """An address in another language's words leads to the page in the visitor's language.
+
+    `/projects/` (the sitemap's x-default) for a French visitor, or `/fr/projects/`, would
+    otherwise be a 404: the French page is `/fr/projets/`. Only a path that is no page of the
+    visitor's language is redirected, so a real 404 stays one.
+    """
+    codes = [code for code, _name in settings.LANGUAGES]
+
+    def middleware(request):
+        response = get_response(request)
+        if response.status_code != 404 or request.method not in READ_METHODS or is_admin(request):
+            return response
+        target = _same_page_in(request.path_info, translation.get_language(), codes)
+        if target is None:
+            return response
+        query = request.META.get("QUERY_STRING")
+        return HttpResponseRedirect(f"{target}?{query}" if query else target)
+
+    return middleware
+
+
+def _same_page_in(path, language, codes):
+    first, _sep, rest = path.lstrip("/").partition("/")
+    words = f"/{rest}" if first in codes else path
+    for code in codes:
+        candidate = f"/{code}{words}"
+        with translation.override(code):
+            try:
+                resolve(candidate)
+            except Resolver404:
+                continue
+            target = translate_url(candidate, language)
+        if target != path and target.startswith(f"/{language}/"):
+            return target
+    return None

@@ -3,6 +3,8 @@
 import re
 from html import unescape
 
+import pytest
+
 from projects.models import Project
 
 
@@ -73,3 +75,25 @@ def test_a_ministry_officer_reaches_the_bamako_training_from_the_french_home(cli
     assert 'id="modal-training-bamako-2021"' in training
     assert "9 août 2021 – 13 août 2021" in training
     assert "environ 45 sur place, 30 en ligne" in training
+
+
+@pytest.mark.parametrize(
+    ("path", "language", "expected"),
+    [
+        ("/projects/", "fr", "/fr/projets/"),  # the sitemap's x-default, for a French visitor
+        ("/activities/modal-training-2021/", "fr", "/fr/activites/modal-training-2021/"),
+        ("/fr/projects/acss/?x=1", "fr", "/fr/projets/acss/?x=1"),
+        ("/en/projets/", "en", "/en/projects/"),
+    ],
+)
+def test_an_address_in_the_other_languages_words_leads_to_the_page(
+    client, seed, path, language, expected
+):
+    response = client.get(path, headers={"accept-language": language}, follow=True)
+    assert response.status_code == 200
+    assert response.redirect_chain[-1][0] == expected
+
+
+def test_an_address_that_is_no_page_in_any_language_stays_a_404(client, seed):
+    assert client.get("/fr/projets/nothing-here/").status_code == 404
+    assert client.get("/nothing-here/", headers={"accept-language": "fr"}).status_code == 404
