@@ -66,10 +66,16 @@ def test_language_switcher_leads_to_the_same_project(client, seed):
 
 
 @pytest.mark.parametrize(
-    "path", ["/en/projects/no-such-project/", "/fr/projets/no-such-project/", "/en/projets/acss/"]
+    "path",
+    ["/en/projects/no-such-project/", "/fr/projets/no-such-project/", "/en/projets/no-such/"],
 )
 def test_unknown_project_is_a_404(client, seed, path):
-    assert client.get(path).status_code == 404
+    assert client.get(path, follow=True).status_code == 404
+
+
+def test_a_project_address_in_french_words_under_english_leads_to_the_english_page(client, seed):
+    response = client.get("/en/projets/acss/")
+    assert (response.status_code, response["Location"]) == (302, "/en/projects/acss/")
 
 
 def test_french_field_left_empty_falls_back_to_english(client, db):
