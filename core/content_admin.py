@@ -247,20 +247,16 @@ class ContentAdmin(ScopeMixin, TranslationStatusMixin, SimpleHistoryAdmin, Tabbe
             raise Http404(_("No such record among those you may see."))
         return record
 
-    def _may_edit(self, request, obj):
-        model = type(obj)
-        return scope.editable(request.user, model._default_manager.filter(pk=obj.pk)).exists()
-
     def has_change_permission(self, request, obj=None):
         allowed = super().has_change_permission(request, obj)
-        return allowed and (obj is None or self._may_edit(request, obj))
+        return allowed and (obj is None or scope.may_edit(request.user, obj))
 
     def has_delete_permission(self, request, obj=None):
         if not super().has_delete_permission(request, obj):
             return False
         if obj is None or not scope.is_editor(request.user):
             return True
-        if not self._may_edit(request, obj):
+        if not scope.may_edit(request.user, obj):
             return False
         # Editors delete their drafts only, never what is or was public or another's part.
         if isinstance(obj, Publishable) and obj.publication != Publication.DRAFT:
@@ -506,7 +502,7 @@ class ContentAdmin(ScopeMixin, TranslationStatusMixin, SimpleHistoryAdmin, Tabbe
             return None
         revision = publication.pending_revision(obj)
         mine = revision is not None and revision.author_id == request.user.pk
-        return revision if mine and self._may_edit(request, obj) else None
+        return revision if mine and scope.may_edit(request.user, obj) else None
 
     def _revision_context(self, request, record):
         revision = publication.pending_revision(record)

@@ -45,8 +45,7 @@ def reason_label(code):
 
 
 def _ensure_in_scope(record, by):
-    model = type(record)
-    if not scope.editable(by, model._default_manager.filter(pk=record.pk)).exists():
+    if not scope.may_edit(by, record):
         raise PermissionDenied(_("This record is not among those you may edit."))
 
 
@@ -231,7 +230,7 @@ def _apply_inline(record, child, inline):
     fk = inline["fk"]
     children = child._default_manager.filter(**{fk: record})
     children.filter(pk__in=inline["deleted"]).delete()
-    m2m_names = {field.name for field in child._meta.many_to_many}
+    m2m_names = _m2m_names(child)
     for row in inline["rows"]:
         fields = {k: v for k, v in row["fields"].items() if k not in m2m_names}
         existing = children.filter(pk=row["pk"]).first() if row["pk"] else None
@@ -293,16 +292,12 @@ def _field_changes(instance, fields, *, prefix):
         else:
             live, new = _display(instance, field), _display(proposed, field)
         if live != new:
-            changes.append((f"{prefix}{_label(field)}", live, new))
+            changes.append((f"{prefix}{capfirst(field.verbose_name)}", live, new))
     return changes
 
 
 def _m2m_names(model):
     return {field.name for field in model._meta.many_to_many}
-
-
-def _label(field):
-    return str(field.verbose_name)[:1].upper() + str(field.verbose_name)[1:]
 
 
 def _display(instance, field):

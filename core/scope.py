@@ -87,6 +87,12 @@ def linkable_condition(user, model) -> Q:
     return viewable_condition(user, model)
 
 
+def may_edit(user, record) -> bool:
+    """Whether the user may change this record (and preview it while it is not public)."""
+    model = type(record)
+    return editable(user, model._default_manager.filter(pk=record.pk)).exists()
+
+
 def editable(user, queryset):
     return queryset.filter(editable_condition(user, queryset.model))
 
