@@ -17,3 +17,13 @@ theme_patterns = [
     path("", views.theme_list, name="list"),
     path("<slug:slug>/", views.theme_detail, name="detail"),
 ]
+
+result_patterns = [
+    path("", views.result_list, name="list"),
+    path("<slug:slug>/", views.result_detail, name="detail"),
+]
+
+agreement_patterns = [
+    path("", views.agreement_list, name="list"),
+    path("<slug:slug>/", views.agreement_detail, name="detail"),
+]

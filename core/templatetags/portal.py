@@ -1,9 +1,15 @@
 """Template helpers for the public pages."""
 
+import html
+import re
+from dataclasses import dataclass
+
 from django import template
 from django.conf import settings
 from django.template.defaultfilters import linebreaks_filter
-from django.utils.html import conditional_escape, format_html
+from django.template.loader import render_to_string
+from django.utils.html import conditional_escape, format_html, strip_tags
+from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -65,3 +71,73 @@ def reason_label(code):
     from core.publication import reason_label as label
 
     return label(code)
+
+
+@dataclass
+class Chip:
+    """An active filter, and the address of the same list without it."""
+
+    label: str
+    value: str
+    url: str
+
+
+@register.simple_tag(takes_context=True)
+def active_filters(context):
+    """The filters the visitor has set, each with a link that removes it (and the page number)."""
+    request, filterset = context["request"], context["filterset"]
+    option_labels = {
+        facet.name: {option.value: option.label for option in facet.options}
+        for facet in context.get("facets", [])
+    }
+    chips = []
+    for name, values in request.GET.lists():
+        if name not in filterset.filters:
+            continue
+        for value in values:
+            if not value.strip():
+                continue
+            remaining = request.GET.copy()
+            remaining.setlist(name, [other for other in values if other != value])
+            remaining.pop("page", None)
+            query = remaining.urlencode()
+            chips.append(
+                Chip(
+                    label=str(filterset.filters[name].label),
+                    value=option_labels.get(name, {}).get(value, value),
+                    url=f"?{query}" if query else request.path,
+                )
+            )
+    return chips
+
+
+HEADING = re.compile(r'<h2 id="(?P<id>[^"]+)"[^>]*>(?P<title>.*?)</h2>', re.DOTALL)
+
+
+class OnThisPageNode(template.Node):
+    def __init__(self, nodelist):
+        self.nodelist = nodelist
+
+    def render(self, context):
+        content = self.nodelist.render(context)
+        sections = [
+            (match["id"], html.unescape(strip_tags(match["title"])).strip())
+            for match in HEADING.finditer(content)
+        ]
+        if len(sections) < 2:
+            return content
+        nav = render_to_string("includes/on_this_page.html", {"sections": sections})
+        # Both parts come out of templates, escaped there.
+        return mark_safe(nav + content)
+
+
+@register.tag
+def onthispage(parser, token):
+    """`{% onthispage %}…{% endonthispage %}`: the block, led by links to each of its sections.
+
+    A section is an `<h2 id="…">` the block renders, so the list names only the sections
+    present, in their order, with nothing to keep in step by hand.
+    """
+    nodelist = parser.parse(("endonthispage",))
+    parser.delete_first_token()
+    return OnThisPageNode(nodelist)
