@@ -101,7 +101,7 @@ class ResultFilter(django_filters.FilterSet):
 class AgreementFilter(django_filters.FilterSet):
     country = country_filter("countries__code")
     kind = django_filters.ChoiceFilter(label=_("Kind"), choices=AgreementKind.choices)
-    project = project_filter("projects__slug")
+    project = project_filter("projects")
     year = YearFilter(start="signed_on", end="signed_on")
 
     class Meta:

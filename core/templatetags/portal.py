@@ -11,7 +11,7 @@ from django.template.loader import render_to_string
 from django.utils.html import conditional_escape, format_html, strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 
@@ -101,6 +101,8 @@ def active_filters(context):
             remaining.setlist(name, [other for other in values if other != value])
             remaining.pop("page", None)
             query = remaining.urlencode()
+            if name == "q":  # the visitor's own words, quoted
+                value = gettext("“%(query)s”") % {"query": value}
             chips.append(
                 Chip(
                     label=str(filterset.filters[name].label),
