@@ -49,3 +49,8 @@ def test_the_text_filter_chip_quotes_the_visitors_words(client, seed):
 
 def test_no_chip_without_filters(client, seed):
     assert chips(client.get("/en/results/").content.decode()) == []
+
+
+def test_chips_leave_out_the_empty_fields_a_submitted_form_sends(client, seed):
+    html = client.get("/en/events/?q=&when=&country=SN&type=&mode=&year=&page=1").content.decode()
+    assert chips(html) == [("Remove the filter Country: Senegal ×", "/en/events/")]

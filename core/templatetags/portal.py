@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from django import template
 from django.conf import settings
+from django.http import QueryDict
 from django.template.defaultfilters import linebreaks_filter
 from django.template.loader import render_to_string
 from django.utils.html import conditional_escape, format_html, strip_tags
@@ -97,9 +98,17 @@ def active_filters(context):
         for value in values:
             if not value.strip():
                 continue
-            remaining = request.GET.copy()
-            remaining.setlist(name, [other for other in values if other != value])
-            remaining.pop("page", None)
+            # The same list without this value, without the page number and the empty
+            # fields a submitted form leaves.
+            remaining = QueryDict(mutable=True)
+            for other_name, others in request.GET.lists():
+                kept = [
+                    other
+                    for other in others
+                    if other.strip() and (other_name, other) != (name, value)
+                ]
+                if other_name != "page" and kept:
+                    remaining.setlist(other_name, kept)
             query = remaining.urlencode()
             if name == "q":  # the visitor's own words, quoted
                 value = gettext("“%(query)s”") % {"query": value}
