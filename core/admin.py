@@ -70,11 +70,19 @@ class IncompleteTranslationFilter(admin.SimpleListFilter):
         return [
             ("fr", _("French incomplete")),
             ("en", _("English incomplete")),
+            ("fr-behind", _("French older than English")),
+            ("en-behind", _("English older than French")),
         ]
 
     def queryset(self, request, queryset):
-        if self.value() in LANGUAGE_CODES:
-            return queryset.filter(incomplete_in(queryset.model, self.value()))
+        from core.history import translations_behind
+
+        value = self.value() or ""
+        if value in LANGUAGE_CODES:
+            return queryset.filter(incomplete_in(queryset.model, value))
+        language = value.removesuffix("-behind")
+        if value.endswith("-behind") and language in LANGUAGE_CODES:
+            return queryset.filter(pk__in=translations_behind(queryset.model, language))
         return queryset
 
 
@@ -88,8 +96,3 @@ class TranslationStatusMixin:
     @admin.display(description=_("French complete"), boolean=True)
     def french_complete(self, obj):
         return not missing_translations(obj, "fr")
-
-
-admin.site.site_header = _("ACSS Knowledge Portal — back-office")
-admin.site.site_title = _("ACSS back-office")
-admin.site.index_title = _("Records of the Action, in English and French")
