@@ -289,13 +289,17 @@ def translator_home(user):
             count = incomplete.count()
             if count:
                 missing.counts.append(Count(label, count, _changelist(model, incomplete=language)))
-                missing.items += [_item(r) for r in incomplete.order_by("-updated_at")[:LATEST]]
+                missing.items += [
+                    _item(r, r.updated_at) for r in incomplete.order_by("-updated_at")[:LATEST]
+                ]
             stale = records.filter(pk__in=translations_behind(model, language))
             count = stale.count()
             if count:
                 url = _changelist(model, incomplete=f"{language}-behind")
                 behind.counts.append(Count(label, count, url))
-                behind.items += [_item(r) for r in stale.order_by("-updated_at")[:LATEST]]
+                behind.items += [
+                    _item(r, r.updated_at) for r in stale.order_by("-updated_at")[:LATEST]
+                ]
         missing.items = missing.items[:LATEST]
         behind.items = behind.items[:LATEST]
         sections += [missing, behind]

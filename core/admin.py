@@ -6,6 +6,9 @@ from operator import or_
 from django.conf import settings
 from django.contrib import admin
 from django.db.models import Q
+from django.utils.functional import lazy
+from django.utils.html import format_html
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.translator import translator
 from modeltranslation.utils import build_localized_fieldname
@@ -86,13 +89,18 @@ class IncompleteTranslationFilter(admin.SimpleListFilter):
         return queryset
 
 
-class TranslationStatusMixin:
-    """Two list columns saying whether each language's text is complete."""
+def _column_header(short, full):
+    """A narrow list column header: the short label, the full one for the mouse and screen readers."""
+    return lazy(lambda: format_html('<abbr title="{}">{}</abbr>', full, short), SafeString)()
 
-    @admin.display(description=_("English complete"), boolean=True)
+
+class TranslationStatusMixin:
+    """Two narrow list columns saying whether each language's text is complete."""
+
+    @admin.display(description=_column_header("EN", _("English complete")), boolean=True)
     def english_complete(self, obj):
         return not missing_translations(obj, "en")
 
-    @admin.display(description=_("French complete"), boolean=True)
+    @admin.display(description=_column_header("FR", _("French complete")), boolean=True)
     def french_complete(self, obj):
         return not missing_translations(obj, "fr")
