@@ -1,5 +1,7 @@
 """Programme managers are told by email when a record, or a change to one, waits for review."""
 
+import logging
+
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
@@ -12,6 +14,8 @@ from django.utils.translation import gettext as _
 
 from core import roles
 from core.models import Publication, Revision
+
+logger = logging.getLogger(__name__)
 
 
 def reviewers(*, except_user=None):
@@ -63,7 +67,12 @@ def tell_reviewers(record, *, by, changes=False):
                         "%(author)s sent the %(kind)s “%(record)s” to review.\n\n"
                         "Read it and publish it, or send it back to draft:\n%(url)s\n"
                     )
-                send_mail(subject, body % context, None, [user.email], fail_silently=False)
+                # A title cannot break the headers; a mail server that is down is logged, and
+                # the record stays saved.
+                try:
+                    send_mail(" ".join(subject.split()), body % context, None, [user.email])
+                except Exception:
+                    logger.exception("Could not tell %s that a record waits for review", user)
 
     transaction.on_commit(send)
 

@@ -222,3 +222,24 @@ def test_technical_sections_are_for_superusers_only(client, manager):
     superuser = User.objects.create_superuser("root", "root@example.org", "a-long-pass-phrase")
     client.force_login(superuser)
     assert client.get(reverse("admin:axes_accessattempt_changelist")).status_code == 200
+
+
+def test_a_title_with_a_line_break_or_a_mail_server_down_loses_nothing(
+    client, mali_editor, manager, django_capture_on_commit_callbacks, monkeypatch
+):
+    record = activity("odd-title", "ML", title_en="Line one\nBcc: everyone@example.org")
+    with django_capture_on_commit_callbacks(execute=True):
+        send_to_review(client, mali_editor, record)
+    assert "\n" not in mail.outbox[0].subject
+    assert mail.outbox[0].bcc == []
+
+    def down(*args, **kwargs):
+        raise ConnectionRefusedError("mail server down")
+
+    monkeypatch.setattr("backoffice.notifications.send_mail", down)
+    other = activity("while-down", "ML")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = send_to_review(client, mali_editor, other)
+    assert response.status_code == 302
+    other.refresh_from_db()
+    assert other.publication == Publication.REVIEW
