@@ -207,3 +207,27 @@ def test_event_pages_link_the_event_feed(client, seed):
     for path in ("/en/events/", "/en/events/modal-training-thies-2021/"):
         html = client.get(path).content.decode()
         assert '<link rel="alternate" type="application/atom+xml" href="/en/events/feed/"' in html
+
+
+def test_event_under_a_draft_project_is_a_404(client, seed):
+    from projects.models import Project
+
+    Project.objects.filter(slug="modal").update(publication="draft")
+    assert client.get("/en/events/modal-training-thies-2021/").status_code == 404
+    assert client.get("/fr/evenements/modal-training-thies-2021/calendrier.ics").status_code == 404
+    assert listed(client.get("/en/events/")) == []
+
+
+def test_calendar_file_takes_one_query(client, seed, django_assert_num_queries):
+    with django_assert_num_queries(1):
+        client.get("/en/events/modal-training-thies-2021/calendar.ics")
+
+
+def test_staff_preview_an_event_of_a_draft_activity_without_its_calendar_file(staff_client, seed):
+    Activity.objects.filter(slug="modal-training-2021").update(publication="draft")
+    response = staff_client.get("/en/events/modal-training-thies-2021/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert 'class="preview-banner"' in html
+    assert "calendar.ics" not in html
+    assert staff_client.get("/en/events/modal-training-thies-2021/calendar.ics").status_code == 404
