@@ -2,6 +2,7 @@ from django.db.models import F
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.text import capfirst
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from activities.models import Activity
@@ -49,8 +50,11 @@ class NewRecordsFeed(PortalFeed):
         return next((title, text) for model, title, text in KINDS if isinstance(item, model))
 
     def item_title(self, item):
-        kind = capfirst(item._meta.verbose_name)
-        return f"{kind}: {plain(item, self._fields(item)[0])}"
+        title = plain(item, self._fields(item)[0])
+        return gettext("%(label)s: %(value)s") % {
+            "label": capfirst(item._meta.verbose_name),
+            "value": title,
+        }
 
     def item_description(self, item):
         return self.as_html(plain(item, self._fields(item)[1]))

@@ -29,6 +29,7 @@ def test_feed_in_french_has_french_titles_and_addresses(client, seed):
     assert 'xml:lang="fr"' in xml
     assert "Portail de connaissances ACSS : nouvelles publications" in xml
     assert 'href="http://testserver/fr/projets/acss/"' in xml
+    assert "<title>Projet : Action de Coopération Sud-Sud en matière de migration" in xml
 
 
 def test_a_draft_is_never_in_the_feed(client, seed):
