@@ -17,7 +17,7 @@ def test_filters_sit_in_a_disclosure_closed_by_default(client, seed):
     html = client.get("/en/activities/", {"country": "SN"}).content.decode()
     assert '<details class="filters-disclosure">' in html  # closed: no "open"
     summary = html.split("<summary>")[1].split("</summary>")[0]
-    assert "7 results" in summary and "1 filter on" in summary
+    assert "7 results" in summary and "1 filter in use" in summary
     assert "js/filters.js" in html  # opens it on wide screens
 
 
