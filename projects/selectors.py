@@ -151,7 +151,7 @@ def result_page(*, user, slug) -> dict | None:
     return {
         "result": result,
         "project": public_or_none(result.project),
-        "activities": list(result.activities.published().for_listing()),
+        "activities": list(result.activities.published().for_listing().with_public_events()),
     }
 
 
