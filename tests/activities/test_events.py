@@ -231,3 +231,10 @@ def test_staff_preview_an_event_of_a_draft_activity_without_its_calendar_file(st
     assert 'class="preview-banner"' in html
     assert "calendar.ics" not in html
     assert staff_client.get("/en/events/modal-training-thies-2021/calendar.ics").status_code == 404
+
+
+def test_a_country_page_leads_to_its_events_filtered(client, seed):
+    html = client.get("/fr/pays/sn/").content.decode()
+    link = re.search(r'href="([^"]+)">Filtrer les événements organisés dans ce pays', html)[1]
+    assert link == "/fr/evenements/?country=SN"
+    assert listed(client.get(link)) == ["modal-training-thies-2021"]
