@@ -105,7 +105,7 @@ def test_modal_training_in_bamako_has_its_dates_partners_and_participants(seed):
     )
     assert bamako.country.code == "ML"
     assert bamako.format == "hybrid"
-    assert {o.acronym for o in bamako.organisations.all()} == {"ADEPT", "FECONG"}
+    assert {o.short_name for o in bamako.organisations.all()} == {"ADEPT", "FECONG"}
     training = bamako.activity
     assert (training.participants_on_site, training.participants_online) == (45, 30)
     assert training.participants_approximate
