@@ -2,9 +2,9 @@
 
 The history tables (core/history.py) keep every save: drafts, reviews, the staff member who
 saved. The public sees only the versions it could read at the time: rows whose own state was
-published, from the moment every record this one depends on (`public_requires`, e.g. an
-activity's project) was public too. Rows from before that moment count as one version, dated
-when the record became visible. Each version lists the fields it changed, labelled and valued
+published, saved while every record this one depends on (`public_requires`, e.g. an
+activity's project) was public too; a record that becomes visible again shows the version
+it had then, dated from that moment. Each version lists the fields it changed, labelled and valued
 in the reader's language; staff names, reasons and draft values never appear, and related
 records are named only when they are public today.
 """
@@ -43,30 +43,62 @@ def _own_public(row) -> bool:
     return getattr(row, "publication", Publication.PUBLISHED) == Publication.PUBLISHED
 
 
-def _streak_start(record):
-    """When the record's current public stretch began; None when it has been public throughout."""
+def _own_intervals(record):
+    """[(start, end or None)] when the record's own state was published; None: no history."""
     if not isinstance(record, Publishable):
         return None
     newest_first = record.history.order_by("-history_date", "-history_id")
-    start = None
-    for state, date in newest_first.values_list("publication", "history_date")[:MAX_ROWS]:
-        if state != Publication.PUBLISHED:
-            return start
-        start = date
-    return None
+    rows = list(newest_first.values_list("publication", "history_date")[:MAX_ROWS])
+    if not rows:
+        return None
+    intervals, start = [], None
+    for state, date in reversed(rows):
+        if state == Publication.PUBLISHED and start is None:
+            start = date
+        elif state != Publication.PUBLISHED and start is not None:
+            intervals.append((start, date))
+            start = None
+    if start is not None:
+        intervals.append((start, None))
+    return intervals
 
 
-def public_since(record):
-    """Since when every record this one depends on has been public (None: no such bar)."""
-    since = None
+def _intersect(first, second):
+    """The intersection of two lists of intervals; None stands for "always"."""
+    if first is None:
+        return second
+    if second is None:
+        return first
+    result = []
+    for start_a, end_a in first:
+        for start_b, end_b in second:
+            start = max(start_a, start_b)
+            ends = [end for end in (end_a, end_b) if end is not None]
+            end = min(ends) if ends else None
+            if end is None or start < end:
+                result.append((start, end))
+    return result
+
+
+def _visible_intervals(record):
+    """When the record was public: its own state, and every record it requires."""
+    return _intersect(_own_intervals(record), required_intervals(record))
+
+
+def required_intervals(record):
+    """When every record this one requires (e.g. an activity's project) was public."""
+    result = None
     for name in record.public_requires:
         parent = getattr(record, name)
-        if parent is None:
-            continue
-        for moment in (_streak_start(parent), public_since(parent)):
-            if moment is not None and (since is None or moment > since):
-                since = moment
-    return since
+        if parent is not None:
+            result = _intersect(result, _visible_intervals(parent))
+    return result
+
+
+def _within(moment, intervals) -> bool:
+    if intervals is None:
+        return True
+    return any(start <= moment and (end is None or moment < end) for start, end in intervals)
 
 
 def _fields(model):
@@ -174,7 +206,7 @@ def public_versions(record) -> list[PublicVersion]:
     rows = record.history.order_by("-history_date", "-history_id")
     rows = rows.prefetch_related(*accessors.values())
     rows = list(reversed(rows[:MAX_ROWS]))
-    since = public_since(record)
+    required = required_intervals(record)
     versions: list[PublicVersion] = []
     shown: dict | None = None
 
@@ -190,19 +222,16 @@ def public_versions(record) -> list[PublicVersion]:
             versions.append(PublicVersion(date=date, first=False, row=row, changed=changed))
         shown = values
 
-    pending = None
-    for row in rows:
-        public = _own_public(row)
-        if since is not None and row.history_date < since:
-            pending = row if public else None
-            continue
-        if pending is not None:
-            emit(pending, since)
-            pending = None
-        if public:
-            emit(row, row.history_date)
-    if pending is not None:
-        emit(pending, since)
+    # The record's saves and the moments its required records became public, in time order:
+    # a public row is a version when it is saved while visible, or when the record becomes so.
+    starts = [(start, None) for start, _end in (required or [])]
+    events = sorted([(row.history_date, row) for row in rows] + starts, key=lambda e: e[0])
+    current = None
+    for moment, row in events:
+        if row is not None:
+            current = row
+        if current is not None and _own_public(current) and _within(moment, required):
+            emit(current, moment)
     return versions
 
 
