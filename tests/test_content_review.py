@@ -191,13 +191,14 @@ def test_fields_of_intervention_only_where_the_seeds_give_them(seed):
 def test_the_action_page_shows_what_the_infosheet_adds(client, seed):
     html = client.get("/en/projects/acss/").content.decode()
     assert "in collaboration with the ministries of migration and the statistics agencies" in html
-    assert "region: Africa; focus: Development; theme: Cooperation and good practices" in html
+    for line in ("Region: Africa", "Focus: Development", "Theme: Cooperation and good practices"):
+        assert f"<li>{line}</li>" in html
     assert "as the European Union’s delegated body" in html
     main = ["knowledge-of-actors", "skills-and-dialogue-platforms", "networks-of-stakeholders"]
     for slug in main:
         assert f'href="/en/activities/{slug}/"' in html
     french = client.get("/fr/projets/acss/").content.decode()
-    assert "région : Afrique" in french or "région: Afrique" in french
+    assert "<li>Région : Afrique</li>" in french
 
 
 def test_the_second_field_carries_the_wording_on_women_migrants(client, seed):
