@@ -28,6 +28,8 @@ MAX_ROWS = 500
 HIDDEN_FIELDS = {"id", "slug", "version", "updated_at", "publication", "published_at"}
 HIDDEN_FIELDS |= {"published_by", "featured"}
 TEXT_WORDS = 60
+# A text changed in the other language only is shown in that language, and says so.
+IN_LANGUAGE = {"en": _("in English"), "fr": _("in French")}
 
 
 @dataclass
@@ -36,6 +38,8 @@ class PublicVersion:
     first: bool
     row: object = None
     changed: list = field(default_factory=list)  # names of the fields it changed
+    # For a translated field, the languages whose text changed.
+    languages: dict = field(default_factory=dict)
     changes: list = field(default_factory=list)  # [(label, value)], filled by `describe`
 
 
@@ -207,6 +211,8 @@ def public_versions(record) -> list[PublicVersion]:
     rows = rows.prefetch_related(*accessors.values())
     rows = list(reversed(rows[:MAX_ROWS]))
     required = required_intervals(record)
+    codes = [code for code, _name in _languages()]
+    translated = {name for name, _field, columns in fields if columns}
     versions: list[PublicVersion] = []
     shown: dict | None = None
 
@@ -219,7 +225,18 @@ def public_versions(record) -> list[PublicVersion]:
             changed = [name for name, value in values.items() if value != shown.get(name)]
             if not changed:
                 return
-            versions.append(PublicVersion(date=date, first=False, row=row, changed=changed))
+            languages = {
+                name: [
+                    code
+                    for code, new, old in zip(codes, values[name], shown[name], strict=True)
+                    if new != old
+                ]
+                for name in changed
+                if name in translated
+            }
+            versions.append(
+                PublicVersion(date=date, first=False, row=row, changed=changed, languages=languages)
+            )
         shown = values
 
     # The record's saves and the moments its required records became public, in time order:
@@ -260,12 +277,19 @@ def describe(record, versions) -> None:
     for related, ids in wanted.items():
         found = related._default_manager.filter(pk__in=ids - {None})
         names[related] = {r.pk: str(r) for r in found if public_or_none(r) is not None}
+    reader = translation.get_language() or "en"
     for version in versions:
         version.changes = []
         for name in version.changed:
             model_field, columns = by_name[name]
             label = capfirst(str(model_field.verbose_name))
-            value = _display(version.row, name, model_field, columns, accessors, names)
+            changed_in = version.languages.get(name)
+            if changed_in and reader not in changed_in:
+                other = changed_in[0]
+                label = f"{label} ({IN_LANGUAGE.get(other, other)})"
+                value = truncatewords(getattr(version.row, f"{name}_{other}") or "", TEXT_WORDS)
+            else:
+                value = _display(version.row, name, model_field, columns, accessors, names)
             version.changes.append((label, value or "—"))
 
 

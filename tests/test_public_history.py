@@ -143,3 +143,13 @@ def test_the_history_is_paginated_and_its_queries_bounded(
     assert versions_on(second) == 6
     assert "First published version." in second
     assert client.get("/en/projects/acss/history/?page=x").status_code == 200
+
+
+def test_a_text_changed_in_the_other_language_only_says_which(client, seed):
+    giz = Organisation.objects.get(slug="giz")
+    giz.description_fr = "Met en œuvre l’Action, texte revu."
+    giz.save()
+    english = client.get("/en/partners/giz/history/").content.decode()
+    assert "<dt>Description (in French)</dt><dd>Met en œuvre l’Action, texte revu.</dd>" in english
+    french = client.get("/fr/partenaires/giz/historique/").content.decode()
+    assert "<dt>Description</dt><dd>Met en œuvre l’Action, texte revu.</dd>" in french
