@@ -8,6 +8,7 @@ from activities.feeds import EventFeed
 activity_patterns = [
     path("", views.activity_list, name="list"),
     path("<slug:slug>/", views.activity_detail, name="detail"),
+    path(format_lazy("<slug:slug>/{}", _("history/")), views.activity_history, name="history"),
 ]
 
 event_patterns = [

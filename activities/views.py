@@ -6,7 +6,7 @@ from activities.filters import ActivityFilter, EventFilter
 from activities.models import Activity, Event
 from activities.selectors import activity_page, event_page
 from core.templatetags.portal import plain
-from core.views import filtered_list, record_page
+from core.views import filtered_list, history_page, record_page
 
 
 def activity_list(request):
@@ -53,3 +53,7 @@ def event_ics(request, slug):
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{event.slug}.ics"'
     return response
+
+
+def activity_history(request, slug):
+    return history_page(request, Activity.objects.all(), slug=slug)

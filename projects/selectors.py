@@ -11,6 +11,8 @@ from itertools import combinations
 from django.utils.translation import gettext_lazy as _
 
 from core.models import public_or_none
+from core.public_history import last_published
+from core.sources import sources_of
 from partners.models import Contact, PartnershipRole
 from projects.models import Agreement, Country, Project, Result, ThematicArea
 
@@ -105,6 +107,8 @@ def project_page(*, user, slug) -> dict | None:
         "documents": list(project.documents.published()),
         "contacts": list(project.contacts.published().select_related("organisation", "country")),
         "timeline": timeline(agreements, activities, results),
+        "sources": sources_of(project),
+        "last_published": last_published(project),
     }
 
 
@@ -128,6 +132,8 @@ def country_page(*, user, code) -> dict | None:
         "events": list(country.events.published().for_listing()),
         "results": list(country.results.published().for_listing()),
         "documents": list(country.documents.published()),
+        "sources": sources_of(country),
+        "last_published": last_published(country),
     }
 
 
@@ -140,6 +146,8 @@ def theme_page(*, user, slug) -> dict | None:
         "projects": list(theme.projects.published().for_listing()),
         "activities": list(theme.activities.published().for_listing().with_public_events()),
         "results": list(theme.results.published().for_listing()),
+        "sources": sources_of(theme),
+        "last_published": last_published(theme),
     }
 
 

@@ -1,7 +1,7 @@
 from django.db.models import Prefetch
 from django.shortcuts import render
 
-from core.views import filtered_list, record_page
+from core.views import filtered_list, history_page, record_page
 from partners.models import Organisation
 from projects.filters import AgreementFilter, ProjectFilter, ResultFilter
 from projects.models import Agreement, Country, Project, Result, ThematicArea
@@ -71,3 +71,15 @@ def agreement_detail(request, slug):
 
 def corridor_list(request):
     return render(request, "projects/corridor_list.html", {"corridors": corridors()})
+
+
+def project_history(request, slug):
+    return history_page(request, Project.objects.all(), slug=slug)
+
+
+def country_history(request, code):
+    return history_page(request, Country.objects.all(), code=code.upper())
+
+
+def theme_history(request, slug):
+    return history_page(request, ThematicArea.objects.all(), slug=slug)

@@ -17,7 +17,7 @@ def test_filters_sit_in_a_disclosure_closed_by_default(client, seed):
     html = client.get("/en/activities/", {"country": "SN"}).content.decode()
     assert '<details class="filters-disclosure">' in html  # closed: no "open"
     summary = html.split("<summary>")[1].split("</summary>")[0]
-    assert "7 results" in summary and "1 filter in use" in summary
+    assert "10 results" in summary and "1 filter in use" in summary
     assert "js/filters.js" in html  # opens it on wide screens
 
 
@@ -54,3 +54,17 @@ def test_no_chip_without_filters(client, seed):
 def test_chips_leave_out_the_empty_fields_a_submitted_form_sends(client, seed):
     html = client.get("/en/events/?q=&when=&country=SN&type=&mode=&year=&page=1").content.decode()
     assert chips(html) == [("Remove the filter Country: Senegal ×", "/en/events/")]
+
+
+def test_a_choice_that_would_give_nothing_is_not_offered(client, seed):
+    # No event was held in Morocco.
+    html = client.get("/en/events/").content.decode()
+    assert 'name="country" value="SN"' in html
+    assert 'name="country" value="MA"' not in html
+    assert '<option value="online"' not in html  # every session was hybrid
+    assert '<option value="hybrid">Hybrid (on site and online) (3)</option>' in html
+
+
+def test_a_chosen_choice_stays_offered_even_when_it_gives_nothing(client, seed):
+    html = client.get("/en/events/", {"country": "MA"}).content.decode()
+    assert re.search(r'name="country" value="MA" checked> Morocco <span class="count">\(0\)', html)

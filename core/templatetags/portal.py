@@ -122,7 +122,12 @@ def active_filters(context):
     return chips
 
 
-HEADING = re.compile(r'<h2 id="(?P<id>[^"]+)"[^>]*>(?P<title>.*?)</h2>', re.DOTALL)
+# A section's heading: an <h2 id="…">, or the <h2> of a <section id="…">.
+HEADING = re.compile(
+    r'(?:<section id="(?P<section>[^"]+)"[^>]*>\s*<h2[^>]*>|<h2 id="(?P<id>[^"]+)"[^>]*>)'
+    r"(?P<title>.*?)</h2>",
+    re.DOTALL,
+)
 
 
 class OnThisPageNode(template.Node):
@@ -132,7 +137,7 @@ class OnThisPageNode(template.Node):
     def render(self, context):
         content = self.nodelist.render(context)
         sections = [
-            (match["id"], html.unescape(strip_tags(match["title"])).strip())
+            (match["id"] or match["section"], html.unescape(strip_tags(match["title"])).strip())
             for match in HEADING.finditer(content)
         ]
         if len(sections) < 2:

@@ -30,10 +30,12 @@ def test_results_list_every_public_result(client, seed):
 
 
 def test_results_filtered_by_country_theme_project_status_and_year(client, seed):
-    assert sorted(results(client, country="CI", theme="migrants-rights")) == [
-        "ivorian-moroccan-regional-cooperation",
-        "moroccan-integration-measures-adapted",
+    assert sorted(results(client, country="CI", theme="migration-development")) == [
+        "diaspora-strategy-cote-divoire",
+        "modal-networking-of-actors",
+        "modal-participants-trained-2021",
     ]
+    assert results(client, country="MA", theme="migrants-rights") == []
     assert results(client, project="modal") == [
         "modal-participants-trained-2021",
         "modal-networking-of-actors",
