@@ -99,3 +99,52 @@ def parse_database_url(url: str, base_dir: Path) -> dict:
     raise ImproperlyConfigured(
         f"DATABASE_URL scheme {parts.scheme!r} is not supported: use sqlite:// or postgres://"
     )
+
+
+def env_redis_url() -> str:
+    """REDIS_URL or CACHE_URL (either name): `redis://[:password@]host[:port][/db]` or `rediss://`.
+
+    Empty when neither is set. Anything else (another scheme, no host, a bad port or database
+    number, options after `?`) raises, as do the two names set to different caches.
+    """
+    values = {name: os.environ.get(name, "").strip() for name in ("REDIS_URL", "CACHE_URL")}
+    urls = {url for url in values.values() if url}
+    if len(urls) > 1:
+        raise ImproperlyConfigured("REDIS_URL and CACHE_URL name different caches: set only one")
+    if not urls:
+        return ""
+    url = urls.pop()
+    name = "REDIS_URL" if values["REDIS_URL"] else "CACHE_URL"
+    parts = urlsplit(url)
+    try:
+        port = parts.port
+    except ValueError:
+        port = 0
+    database = parts.path.removeprefix("/")
+    checks = [
+        (parts.scheme in {"redis", "rediss"}, f"scheme {parts.scheme!r} is not redis or rediss"),
+        (bool(parts.hostname), "it names no host"),
+        (port != 0, "its port is not a number from 1 to 65535"),
+        (not database or (database.isascii() and database.isdigit()), "its database is no number"),
+        (not parts.query and not parts.fragment, "options after ? or # are not supported"),
+    ]
+    for passed, problem in checks:
+        if not passed:
+            # The value itself is not repeated: it may hold a password.
+            raise ImproperlyConfigured(
+                f"{name} must be redis://[:password@]host[:port][/database] or rediss://...: "
+                f"{problem}"
+            )
+    return url
+
+
+def env_http_url(name: str) -> str:
+    """Read an http:// or https:// address with a host, or nothing; anything else raises."""
+    url = os.environ.get(name, "").strip()
+    if url:
+        parts = urlsplit(url)
+        if parts.scheme not in {"http", "https"} or not parts.hostname:
+            raise ImproperlyConfigured(
+                f"{name} must be an http:// or https:// address, not {url!r}"
+            )
+    return url

@@ -10,7 +10,15 @@ from pathlib import Path
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-from acss_portal.env import env_bool, env_int, env_ip_list, env_list, parse_database_url
+from acss_portal.env import (
+    env_bool,
+    env_http_url,
+    env_int,
+    env_ip_list,
+    env_list,
+    env_redis_url,
+    parse_database_url,
+)
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -55,6 +63,10 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Whole pages for anonymous visitors; outside the rest, so that it sees every cookie set.
+    "acss_portal.middleware.page_cache",
+    # Inside the page cache, which keeps the compressed copy.
+    "acss_portal.middleware.GZipPublicMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # Before the locale middleware, so that it sees the 404 of /projects/ for a French visitor.
     "acss_portal.middleware.pages_in_other_words",
@@ -149,21 +161,64 @@ STORAGES = {
         )
     },
 }
+# Uploaded documents go to S3-compatible object storage when a bucket is named, so that every
+# app server reads the same files. The bucket stays private: files are served through the
+# download view, after its check of who may see the document, never by a public address.
+AWS_STORAGE_BUCKET_NAME = os.environ.get("AWS_STORAGE_BUCKET_NAME", "").strip()
+if AWS_STORAGE_BUCKET_NAME:
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": AWS_STORAGE_BUCKET_NAME,
+            "endpoint_url": env_http_url("AWS_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
+            # Without keys, boto3 looks for credentials itself (an instance role, ~/.aws).
+            "access_key": os.environ.get("AWS_ACCESS_KEY_ID") or None,
+            "secret_key": os.environ.get("AWS_SECRET_ACCESS_KEY") or None,
+            # No ACL header: objects take the bucket's own (private) rules.
+            "default_acl": None,
+            # The admin's "currently" link to a file is signed and lasts five minutes.
+            "querystring_auth": True,
+            "querystring_expire": 300,
+            # A second file of the same name gets a name of its own, as on local disk.
+            "file_overwrite": False,
+        },
+    }
 MEDIA_ROOT = BASE_DIR / "var" / "media"
 MEDIA_URL = "media/"
 
 # Uploaded documents larger than this are refused with a message.
 DOCUMENT_MAX_UPLOAD_BYTES = env_int("DOCUMENT_MAX_UPLOAD_MB", 20) * 1024 * 1024
 
-CACHES = {
-    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
-    # Rendered factsheets, shared by every server process; keys change with the data.
-    "factsheets": {
-        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-        "LOCATION": BASE_DIR / "var" / "cache" / "factsheets",
-        "OPTIONS": {"MAX_ENTRIES": 2000},
-    },
-}
+# The cache of pages (default) and of rendered factsheets. Redis when REDIS_URL (or CACHE_URL)
+# names one, shared by every app server. Otherwise files under var/cache/: shared by the gunicorn
+# workers of one server and kept across restarts, with nothing to set up. Either way the keys
+# hold the content generation, which lives in the database, so no server shows an old page.
+REDIS_URL = env_redis_url()
+if REDIS_URL:
+    CACHES = {
+        alias: {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": f"acss-{alias}",
+        }
+        for alias in ("default", "factsheets")
+    }
+else:
+    CACHES = {
+        alias: {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": BASE_DIR / "var" / "cache" / folder,
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        }
+        for alias, folder in (("default", "pages"), ("factsheets", "factsheets"))
+    }
+# Anonymous visitors' pages: how long browsers (max-age) and shared caches such as a CDN
+# (s-maxage) may keep them without asking; the app servers' own copies renew at once.
+PAGE_MAX_AGE = env_int("PAGE_MAX_AGE", 60)
+PAGE_SHARED_MAX_AGE = env_int("PAGE_SHARED_MAX_AGE", 300)
+if PAGE_MAX_AGE < 0 or PAGE_SHARED_MAX_AGE < 0:
+    raise ImproperlyConfigured("PAGE_MAX_AGE and PAGE_SHARED_MAX_AGE must be 0 or more")
 
 LOGGING = {
     "version": 1,
@@ -175,6 +230,9 @@ LOGGING = {
 # The admin lives at this path; a less guessable one keeps most robots away.
 ADMIN_PATH = os.environ.get("ADMIN_PATH", "admin/").strip("/") + "/"
 
+# Sessions (staff only: anonymous visitors get none) live in the database, so that a staff member
+# stays signed in whichever app server answers.
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
@@ -201,6 +259,8 @@ AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = datetime.timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
+# Failed attempts are counted in the database, so a lockout holds on every app server.
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
 AXES_LOCKOUT_TEMPLATE = "lockout.html"
 # The client address is REMOTE_ADDR, unless the request comes from one of our reverse proxies:
 # then it is the entry the outermost of them appended to X-Forwarded-For (acss_portal/client_ip.py).

@@ -5,6 +5,7 @@ from django.db import DatabaseError, connection
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.views.decorators.cache import never_cache
 
 PER_PAGE = 20
 
@@ -32,6 +33,7 @@ def record_page(request, selector, template_name, **lookup):
     return render(request, template_name, context)
 
 
+@never_cache  # it answers for the database now, never from a cache
 def healthz(request):
     """200 when the database answers, 503 when it does not (for load balancers and monitors)."""
     try:

@@ -259,7 +259,7 @@ def cached_pdf(kind, *, user, lookup, url):
     if record is None:
         return None
     record_key = "-".join(f"{name}={value}" for name, value in sorted(lookup.items()))
-    generation = ContentGeneration.current().value
+    generation = ContentGeneration.current().cache_token
     language = translation.get_language()
     # The address printed in the PDF is part of what it shows.
     where = hashlib.sha1(url.encode()).hexdigest()[:8]

@@ -67,15 +67,20 @@ def test_each_page_links_its_other_language_version(client, seed, english, frenc
     assert re.search(r'<meta name="description" content="[^"]{20,}">', html)
 
 
+# The page cache reads the content generation before it looks for the page, then misses here
+# (the records changed): acss_portal.middleware.page_cache.
+PAGE_CACHE_QUERIES = 1
+
+
 @pytest.mark.parametrize("path", list(BUDGETS))
 def test_each_page_type_runs_a_fixed_number_of_queries(
     client, seed, django_assert_num_queries, path
 ):
     multiply_seed(1)  # every kind of related record present at least once
-    with django_assert_num_queries(BUDGETS[path]):
+    with django_assert_num_queries(BUDGETS[path] + PAGE_CACHE_QUERIES):
         assert client.get(path).status_code == 200
     multiply_seed(9)
-    with django_assert_num_queries(BUDGETS[path]):
+    with django_assert_num_queries(BUDGETS[path] + PAGE_CACHE_QUERIES):
         assert client.get(path).status_code == 200
 
 
