@@ -148,3 +148,32 @@ def env_http_url(name: str) -> str:
                 f"{name} must be an http:// or https:// address, not {url!r}"
             )
     return url
+
+
+def env_object_storage() -> dict | None:
+    """The STORAGES entry for S3-compatible object storage when AWS_STORAGE_BUCKET_NAME is set.
+
+    The bucket stays private: files are served through the download view, after its check of
+    who may see the document, never by a public address.
+    """
+    bucket = os.environ.get("AWS_STORAGE_BUCKET_NAME", "").strip()
+    if not bucket:
+        return None
+    return {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": bucket,
+            "endpoint_url": env_http_url("AWS_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
+            # Without keys, boto3 looks for credentials itself (an instance role, ~/.aws).
+            "access_key": os.environ.get("AWS_ACCESS_KEY_ID") or None,
+            "secret_key": os.environ.get("AWS_SECRET_ACCESS_KEY") or None,
+            # No ACL header: objects take the bucket's own, private, rules.
+            "default_acl": None,
+            # The admin's link to a file is signed and lasts five minutes.
+            "querystring_auth": True,
+            "querystring_expire": 300,
+            # A second file of the same name gets a name of its own, as on local disk.
+            "file_overwrite": False,
+        },
+    }

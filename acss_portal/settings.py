@@ -12,10 +12,10 @@ from django.utils.translation import gettext_lazy as _
 
 from acss_portal.env import (
     env_bool,
-    env_http_url,
     env_int,
     env_ip_list,
     env_list,
+    env_object_storage,
     env_redis_url,
     parse_database_url,
 )
@@ -161,29 +161,11 @@ STORAGES = {
         )
     },
 }
-# Uploaded documents go to S3-compatible object storage when a bucket is named, so that every
-# app server reads the same files. The bucket stays private: files are served through the
-# download view, after its check of who may see the document, never by a public address.
-AWS_STORAGE_BUCKET_NAME = os.environ.get("AWS_STORAGE_BUCKET_NAME", "").strip()
-if AWS_STORAGE_BUCKET_NAME:
-    STORAGES["default"] = {
-        "BACKEND": "storages.backends.s3.S3Storage",
-        "OPTIONS": {
-            "bucket_name": AWS_STORAGE_BUCKET_NAME,
-            "endpoint_url": env_http_url("AWS_S3_ENDPOINT_URL") or None,
-            "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
-            # Without keys, boto3 looks for credentials itself (an instance role, ~/.aws).
-            "access_key": os.environ.get("AWS_ACCESS_KEY_ID") or None,
-            "secret_key": os.environ.get("AWS_SECRET_ACCESS_KEY") or None,
-            # No ACL header: objects take the bucket's own (private) rules.
-            "default_acl": None,
-            # The admin's "currently" link to a file is signed and lasts five minutes.
-            "querystring_auth": True,
-            "querystring_expire": 300,
-            # A second file of the same name gets a name of its own, as on local disk.
-            "file_overwrite": False,
-        },
-    }
+# Uploaded documents go to S3-compatible object storage when AWS_STORAGE_BUCKET_NAME names a
+# bucket, so that every app server reads the same files (acss_portal/env.py).
+OBJECT_STORAGE = env_object_storage()
+if OBJECT_STORAGE:
+    STORAGES["default"] = OBJECT_STORAGE
 MEDIA_ROOT = BASE_DIR / "var" / "media"
 MEDIA_URL = "media/"
 
