@@ -189,7 +189,7 @@ if REDIS_URL:
 else:
     CACHES = {
         alias: {
-            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "BACKEND": "core.cache.FileCache",
             "LOCATION": BASE_DIR / "var" / "cache" / folder,
             "OPTIONS": {"MAX_ENTRIES": 5000},
         }

@@ -4,6 +4,7 @@ import gzip
 
 import pytest
 from django.conf import settings
+from django.db import DatabaseError
 from django.http import HttpResponse
 from django.template import Context, RequestContext, Template
 from django.test import Client
@@ -209,6 +210,21 @@ def test_the_health_check_is_never_cached(client, seed):
     response = client.get("/healthz")
     assert "X-Cache" not in response
     assert "no-store" in response["Cache-Control"]
+
+
+def test_the_health_check_says_503_when_the_database_is_away(client, db, monkeypatch):
+    from core import views
+
+    class Broken:
+        def cursor(self):
+            raise DatabaseError("connection refused")
+
+    def refused():
+        raise DatabaseError("connection refused")
+
+    monkeypatch.setattr(ContentGeneration, "current", refused)
+    monkeypatch.setattr(views, "connection", Broken())
+    assert client.get("/healthz").status_code == 503
 
 
 def test_pages_render_when_the_cache_is_away(client, seed, settings):

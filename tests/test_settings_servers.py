@@ -50,7 +50,7 @@ def test_without_redis_the_cache_is_files_that_every_worker_shares():
     found = read(settings_with())
     for alias, folder in [("default", "pages"), ("factsheets", "factsheets")]:
         backend, location = found["caches"][alias]
-        assert backend == "django.core.cache.backends.filebased.FileBasedCache"
+        assert backend == "core.cache.FileCache"
         assert location == str(BASE_DIR / "var" / "cache" / folder)
 
 
