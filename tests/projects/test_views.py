@@ -101,10 +101,10 @@ def test_home_runs_a_fixed_number_of_queries(client, seed, django_assert_num_que
 
 
 def test_project_page_runs_a_fixed_number_of_queries(client, seed, django_assert_num_queries):
-    with django_assert_num_queries(17):
+    with django_assert_num_queries(21):
         client.get("/en/projects/acss/")
     add_bulk_records(30)
-    with django_assert_num_queries(17):
+    with django_assert_num_queries(21):
         client.get("/en/projects/acss/")
-    with translation.override("fr"), django_assert_num_queries(17):
+    with translation.override("fr"), django_assert_num_queries(21):
         client.get("/fr/projets/acss/")
