@@ -143,13 +143,20 @@ RELEASE_SKIPS = {"var", "tests", "node_modules", "__pycache__"}
 RELEASE_SUFFIXES = {".py", ".html", ".txt", ".xml", ".mo", ".css", ".js", ".svg", ".typ"}
 
 
-@functools.cache
 def release() -> str:
     """A digest of the portal's code, templates, catalogue and static files, and Django's version.
 
     Part of the page key, so that pages cached by the previous release are never served by
-    this one; equal on every server that runs the same release.
+    this one; equal on every server that runs the same release. Read once per process, but
+    on every request in development, where templates change under the running server.
     """
+    if settings.DEBUG:
+        _release.cache_clear()
+    return _release()
+
+
+@functools.cache
+def _release() -> str:
     digest = hashlib.sha1(django.__version__.encode())
     for folder, subfolders, files in os.walk(settings.BASE_DIR):
         here = Path(folder).relative_to(settings.BASE_DIR)

@@ -246,14 +246,29 @@ def test_a_new_release_does_not_serve_the_last_ones_pages(settings, tmp_path):
     (tmp_path / "templates").mkdir()
     template = tmp_path / "templates" / "page.html"
     template.write_text("<h1>Old</h1>")
-    middleware.release.cache_clear()
+    middleware._release.cache_clear()
     try:
         old = middleware.release()
         template.write_text("<h1>New</h1>")
-        middleware.release.cache_clear()
+        assert middleware.release() == old  # read once per process
+        middleware._release.cache_clear()  # the next process
         assert middleware.release() != old
     finally:
-        middleware.release.cache_clear()
+        middleware._release.cache_clear()
+
+
+def test_in_development_a_changed_template_shows_at_once(settings, tmp_path):
+    settings.DEBUG = True
+    settings.BASE_DIR = tmp_path
+    (tmp_path / "templates").mkdir()
+    template = tmp_path / "templates" / "page.html"
+    template.write_text("<h1>Old</h1>")
+    try:
+        old = middleware.release()
+        template.write_text("<h1>New</h1>")
+        assert middleware.release() != old
+    finally:
+        middleware._release.cache_clear()
 
 
 # Views that only these tests route to: the middleware judges every view alike.
