@@ -6,11 +6,14 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
 from acss_portal.sitemaps import SITEMAPS
+from activities import urls as activity_urls
 from core import views
 from core.content_admin import view_on_site
 from documents import urls as factsheets
+from pages.feeds import NewRecordsFeed
 from pages.views import home
 from projects import urls as project_urls
+from projects import views as project_views
 from search.views import search_page
 
 urlpatterns = [
@@ -40,7 +43,12 @@ urlpatterns += i18n_patterns(
         ),
     ),
     path(_("themes/"), include((project_urls.theme_patterns, "themes"))),
-    path(_("activities/"), include("activities.urls")),
+    path(_("results/"), include((project_urls.result_patterns, "results"))),
+    path(_("agreements/"), include((project_urls.agreement_patterns, "agreements"))),
+    path(_("south-south-corridors/"), project_views.corridor_list, name="corridors"),
+    path(_("activities/"), include((activity_urls.activity_patterns, "activities"))),
+    path(_("events/"), include((activity_urls.event_patterns, "events"))),
+    path(_("feed/"), NewRecordsFeed(), name="feed"),
     path(_("partners/"), include("partners.urls")),
     path(_("documents/"), include("documents.urls")),
     path(_("search/"), search_page, name="search"),

@@ -248,6 +248,11 @@ class AgreementKind(models.TextChoices):
     ACTION_PLAN = "action-plan", _("Joint action plan")
 
 
+class AgreementQuerySet(ContentQuerySet):
+    def for_listing(self):
+        return self.prefetch_related("countries")
+
+
 class Agreement(Publishable, Content):
     country_path = "countries"
 
@@ -264,6 +269,8 @@ class Agreement(Publishable, Content):
         Project, verbose_name=_("projects"), related_name="agreements", blank=True
     )
 
+    objects = AgreementQuerySet.as_manager()
+
     class Meta:
         ordering = [models.F("signed_on").asc(nulls_last=True), "slug"]
         verbose_name = _("agreement")
@@ -276,6 +283,9 @@ class Agreement(Publishable, Content):
 
     def __str__(self):
         return self.title
+
+    def get_absolute_url(self):
+        return reverse("agreements:detail", kwargs={"slug": self.slug})
 
     def clean(self):
         self.signed_on = truncate(self.signed_on, self.signed_on_precision)
@@ -347,8 +357,7 @@ class Result(Publishable, Content):
         return self.title
 
     def get_absolute_url(self):
-        # Results are read on their project's page, each under its own anchor.
-        return f"{self.project.get_absolute_url()}#{self.slug}"
+        return reverse("results:detail", kwargs={"slug": self.slug})
 
     def clean(self):
         self.achieved_on = truncate(self.achieved_on, self.achieved_on_precision)

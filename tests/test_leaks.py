@@ -137,7 +137,7 @@ def text_of(response) -> str:
     if kind.startswith("application/pdf"):
         reader = PdfReader(io.BytesIO(response.content))
         return " ".join(page.extract_text() for page in reader.pages)
-    if kind.startswith(("text/", "application/xml")):
+    if kind.startswith(("text/", "application/xml", "application/atom+xml")):
         return response.content.decode()
     return ""
 
@@ -159,6 +159,14 @@ def crawl(client) -> set[str]:
         "/en/activities/zq-activity/",
         "/en/partners/zq-organisation/",
         "/en/documents/zq-document/",
+        "/en/events/zq-event/",
+        "/en/events/zq-event/calendar.ics",
+        "/en/results/zq-result/",
+        "/en/agreements/zq-agreement/",
+        "/en/feed/",
+        "/fr/flux/",
+        "/en/events/feed/",
+        "/fr/evenements/flux/",
         "/en/projects/zq-project/history/",
         "/en/activities/zq-activity/history/",
         "/en/partners/zq-organisation/history/",
@@ -174,6 +182,8 @@ def crawl(client) -> set[str]:
         shown = re.sub(rf"(q=|value=\"|“|«\s?){MARKER}", "", body, flags=re.IGNORECASE)
         assert MARKER.lower() not in shown.lower(), f"{path} shows a draft"
         links = re.findall(r"<loc>([^<]+)</loc>", body) if path.endswith(".xml") else []
+        if response.get("Content-Type", "").startswith("application/atom+xml"):
+            links += re.findall(r'<link href="([^"]+)"', body)
         if body.startswith("<!doctype html>"):
             parser = Links()
             parser.feed(body)
@@ -189,7 +199,17 @@ def crawl(client) -> set[str]:
 def test_no_draft_is_seen_by_the_public_by_any_path(client, drafts):
     seen = crawl(client)
     assert len(seen) > 100
-    for path in ("/en/projects/zq-project/", "/en/activities/zq-activity/"):
+    # The feeds are linked from every page's head, and their entries are followed.
+    assert {"/en/feed/", "/fr/flux/", "/en/events/feed/", "/fr/evenements/flux/"} <= seen
+    assert "/fr/evenements/modal-training-thies-2021/calendrier.ics" in seen
+    for path in (
+        "/en/projects/zq-project/",
+        "/en/activities/zq-activity/",
+        "/en/events/zq-event/",
+        "/en/events/zq-event/calendar.ics",
+        "/en/results/zq-result/",
+        "/en/agreements/zq-agreement/",
+    ):
         assert client.get(path).status_code == 404
     # The public histories were read, the changed organisation's among them.
     assert {"/en/projects/acss/history/", "/fr/partenaires/giz/historique/"} <= seen

@@ -22,6 +22,16 @@ PAGES = [
     ("/en/partners/dgase/", "/fr/partenaires/dgase/"),
     ("/en/search/?q=bamako", "/fr/recherche/?q=bamako"),
     ("/en/documents/", "/fr/documents/"),
+    ("/en/events/", "/fr/evenements/"),
+    ("/en/events/modal-training-thies-2021/", "/fr/evenements/modal-training-thies-2021/"),
+    ("/en/results/", "/fr/resultats/"),
+    (
+        "/en/results/modal-participants-trained-2021/",
+        "/fr/resultats/modal-participants-trained-2021/",
+    ),
+    ("/en/agreements/", "/fr/accords/"),
+    ("/en/agreements/mou-morocco-senegal-2013/", "/fr/accords/mou-morocco-senegal-2013/"),
+    ("/en/south-south-corridors/", "/fr/corridors-sud-sud/"),
 ]
 
 # Queries per page type; the same with ten times the seed's records. A record page's sources
@@ -30,16 +40,23 @@ BUDGETS = {
     "/en/": 13,
     "/en/projects/": 11,
     "/en/projects/acss/": 20,
-    "/en/activities/": 14,
+    "/en/activities/": 15,
     "/en/activities/modal-training-2021/": 15,
     "/en/countries/": 2,
-    "/en/countries/ml/": 18,
+    "/en/countries/ml/": 19,
     "/en/themes/": 1,
-    "/en/themes/migration-development/": 11,
+    "/en/themes/migration-development/": 12,
     "/en/partners/": 6,
     "/en/partners/dgase/": 8,
     "/en/search/?q=bamako": 2,
     "/en/documents/": 9,
+    "/en/events/": 8,
+    "/en/events/modal-training-thies-2021/": 3,
+    "/en/results/": 10,
+    "/en/results/modal-participants-trained-2021/": 6,
+    "/en/agreements/": 8,
+    "/en/agreements/mou-morocco-senegal-2013/": 3,
+    "/en/south-south-corridors/": 7,
 }
 
 
