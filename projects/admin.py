@@ -52,7 +52,10 @@ class ProjectAdmin(ContentAdmin):
 
     fieldsets = (
         (None, {"fields": ("title", "acronym", "slug", "parent", "status", "featured")}),
-        (_("Description"), {"fields": ("summary", "context", "objective", "approach")}),
+        (
+            _("Description"),
+            {"fields": ("summary", "context", "objective", "approach", "approach_steps")},
+        ),
         (_("Where and what"), {"fields": ("countries", "themes")}),
         (
             _("Period"),

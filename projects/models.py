@@ -104,6 +104,11 @@ class Project(Publishable, Content):
     context = models.TextField(_("context"), blank=True)
     objective = models.TextField(_("objective"), blank=True)
     approach = models.TextField(_("approach"), blank=True)
+    approach_steps = models.TextField(
+        _("steps of the approach"),
+        blank=True,
+        help_text=_("One step per line, in order; the factsheet numbers them."),
+    )
     status = models.PositiveSmallIntegerField(
         _("status"), choices=ActivityStatus.choices, null=True, blank=True
     )
@@ -204,6 +209,11 @@ class Project(Publishable, Content):
     def period(self) -> Period:
         """The actual period where known, else the planned one."""
         return self.actual_period or self.planned_period
+
+    @property
+    def steps(self) -> list[str]:
+        """The steps of the approach, one a line, blank lines left out."""
+        return [line.strip() for line in self.approach_steps.splitlines() if line.strip()]
 
 
 class ProjectLink(Content):

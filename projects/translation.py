@@ -18,7 +18,7 @@ class ThematicAreaTranslationOptions(TranslationOptions):
 
 @register(Project)
 class ProjectTranslationOptions(TranslationOptions):
-    fields = ("title", "summary", "context", "objective", "approach")
+    fields = ("title", "summary", "context", "objective", "approach", "approach_steps")
     required_languages = ("en",)
 
 
