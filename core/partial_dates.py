@@ -93,6 +93,19 @@ class Period:
             return gettext("until %(end)s") % {"end": self.end}
         return ""
 
+    @property
+    def months(self) -> int | None:
+        """Its length in months, counted as the seeds do (Dec. 2018 – Dec. 2021: 36 months).
+
+        None unless both ends are known at least to the month.
+        """
+        if not (self.start and self.end):
+            return None
+        if DatePrecision.YEAR in (self.start.precision, self.end.precision):
+            return None
+        start, end = self.start.value, self.end.value
+        return (end.year - start.year) * 12 + end.month - start.month
+
 
 def validate_period(start, end, *, end_field: str) -> None:
     """An end never precedes its start."""
