@@ -33,8 +33,22 @@ TYPST_DIR = Path(__file__).resolve().parent / "typst"
 # the page furniture). Typst refuses to write a file that breaks either.
 ARCHIVAL = ["a-2a"]
 PDF_STANDARDS = [*ARCHIVAL, "ua-1"]
+BASE_DIR = TYPST_DIR.parent.parent
+# What shapes a factsheet besides the data: its templates, this module (labels, layout of the
+# data), the French catalogue (labels) and the code drawing its figures. A deployment that
+# changes any of them renders every factsheet anew instead of serving the cached ones.
 TEMPLATES_VERSION = hashlib.sha1(
-    b"".join(path.read_bytes() for path in sorted(TYPST_DIR.glob("*.typ")))
+    b"".join(
+        path.read_bytes()
+        for path in sorted(
+            [
+                *TYPST_DIR.glob("*.typ"),
+                Path(__file__),
+                *BASE_DIR.glob("locale/*/LC_MESSAGES/django.mo"),
+                *BASE_DIR.glob("figures/*.py"),
+            ]
+        )
+    )
 ).hexdigest()[:12]
 
 
