@@ -205,14 +205,12 @@ class ProjectFactsheet:
             [_("Period of implementation"), [{"name": _period(project.period), "note": ""}]]
             if project.period
             else None,
-            # Without the countries' section, the box names them.
-            None
-            if countries
-            else [_("Countries"), [{"name": _join(project.countries.all()), "note": ""}]],
             [_("Part of"), [{"name": parent.title, "note": ""}]] if parent else None,
         ]
         return {
             "title": project.title,
+            # The countries under the title, the leading one first, as in the Action's factsheet.
+            "subtitle": " · ".join(str(part.country) for part in page["countries"]),
             "acronym": project.acronym,
             "kicker": _("Factsheet"),
             "background": project.context,
