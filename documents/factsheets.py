@@ -13,6 +13,7 @@ import json
 import logging
 import re
 from datetime import UTC, datetime
+from itertools import combinations
 from pathlib import Path
 
 from django.core.cache import caches
@@ -140,8 +141,29 @@ def _period(period):
 
 
 def _partners(partnerships, role):
-    """The organisations in one role, each with how it plays it (through which fund)."""
-    return [{"name": str(p.organisation), "note": p.note} for p in partnerships if p.role == role]
+    """The organisations in one role; a funder with how it funds (through which fund)."""
+    return [
+        {"name": str(p.organisation), "note": p.note if role == PartnershipRole.FUNDER else ""}
+        for p in partnerships
+        if p.role == role
+    ]
+
+
+def in_columns(rows, count=3):
+    """Rows split, in order, into at most `count` columns of about the same length."""
+    if len(rows) <= count:
+        return [[row] for row in rows]
+
+    def length(row):
+        return len(row[0]) + sum(len(value["name"]) + len(value["note"]) for value in row[1])
+
+    best = None
+    for cuts in combinations(range(1, len(rows)), count - 1):
+        parts = [rows[a:b] for a, b in zip((0, *cuts), (*cuts, len(rows)), strict=True)]
+        longest = max(sum(length(row) for row in part) for part in parts)
+        if best is None or longest < best[0]:
+            best = (longest, parts)
+    return best[1]
 
 
 def _labels(**extra):
@@ -183,6 +205,10 @@ class ProjectFactsheet:
     def file_name(self):
         return _file_name(self.record.slug)
 
+    def figures(self):
+        """The figures as SVG, drawn from the same data as the record's web page."""
+        return {}
+
     def data(self):
         page, project = self.page, self.record
         partnerships, parent = page["partnerships"], page["parent"]
@@ -206,6 +232,9 @@ class ProjectFactsheet:
             if project.period
             else None,
             [_("Part of"), [{"name": parent.title, "note": ""}]] if parent else None,
+            [_("Sub-projects"), [{"name": child.title, "note": ""} for child in page["children"]]]
+            if page["children"]
+            else None,
         ]
         return {
             "title": project.title,
@@ -219,7 +248,7 @@ class ProjectFactsheet:
             "fields": [
                 {"name": theme.name, "text": theme.description} for theme in project.themes.all()
             ],
-            "facts": [row for row in facts if row and row[1] and row[1][0]["name"]],
+            "facts": in_columns([row for row in facts if row and row[1] and row[1][0]["name"]]),
             "steps": project.steps,
             # The steps stand for the approach on paper; without them, its text does.
             "approach": "" if project.steps else project.approach,
@@ -245,6 +274,10 @@ class CountryFactsheet:
 
     def file_name(self):
         return _file_name(slugify(self.record.name))
+
+    def figures(self):
+        """The figures as SVG, drawn from the same data as the country's web page."""
+        return {}
 
     def data(self):
         page, country = self.page, self.record
@@ -361,7 +394,7 @@ def render(factsheet, *, url, as_of) -> bytes:
         url=url,
         short_url=short_url(url),
         publication=_publication(as_of),
-        images={"qr": qr_svg(url)},
+        images={"qr": qr_svg(url), **factsheet.figures()},
     )
     data["labels"]["qr"] = data["labels"]["qr"] % {"url": data["short_url"]}
     if data["lang"] == "fr":

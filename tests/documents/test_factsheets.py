@@ -293,7 +293,7 @@ def test_factsheets_are_tagged_for_screen_readers(client, seed, path, title, lan
                 ("/H2", "PRESENTATION"),
                 ("/H3", "Fields of intervention"),
                 ("/H3", "Objective"),
-                ("/H3", "Key facts"),
+                ("/H2", "KEY FACTS"),
                 ("/H2", "APPROACH"),
                 ("/H2", "COUNTRIES OF INTERVENTION"),
                 ("/H2", "MAIN ACTIVITIES"),
@@ -444,3 +444,13 @@ def test_a_factsheet_that_pdf_ua_refuses_is_still_served(client, seed, monkeypat
     response = client.get("/en/countries/ml/factsheet.pdf")
     assert response.status_code == 200
     assert "/StructTreeRoot" in pdf.reader(response).trailer["/Root"]
+
+
+def test_key_facts_are_split_in_order_into_balanced_columns():
+    def row(label, size):
+        return [label, [{"name": "x" * size, "note": ""}]]
+
+    rows = [row("a", 90), row("b", 40), row("c", 40), row("d", 10), row("e", 95)]
+    columns = factsheets.in_columns(rows)
+    assert [[r[0] for r in column] for column in columns] == [["a"], ["b", "c", "d"], ["e"]]
+    assert factsheets.in_columns(rows[:2]) == [[rows[0]], [rows[1]]]
