@@ -318,9 +318,11 @@ def newest_change(page):
     stamps = []
     for value in page.values():
         for record in value if isinstance(value, list) else [value]:
-            stamp = getattr(record, "updated_at", None)
-            if stamp is not None:
-                stamps.append(stamp)
+            # A partnership or a focal point shows its organisation's name too.
+            for shown in (record, getattr(record, "organisation", None)):
+                stamp = getattr(shown, "updated_at", None)
+                if stamp is not None:
+                    stamps.append(stamp)
     return max(stamps, default=None)
 
 

@@ -454,3 +454,17 @@ def test_key_facts_are_split_in_order_into_balanced_columns():
     columns = factsheets.in_columns(rows)
     assert [[r[0] for r in column] for column in columns] == [["a"], ["b", "c", "d"], ["e"]]
     assert factsheets.in_columns(rows[:2]) == [[rows[0]], [rows[1]]]
+
+
+def test_renaming_a_partner_moves_the_date_the_data_last_changed(client, seed):
+    from partners.models import Organisation
+
+    expo = Organisation.objects.get(slug="expertise-france")
+    expo.name_en = "Expertise France, renamed"
+    expo.save()
+    response = client.get("/en/projects/acss/factsheet.pdf")
+    expo.refresh_from_db()
+    assert response["Last-Modified"] == format_datetime(
+        expo.updated_at.replace(microsecond=0), usegmt=True
+    )
+    assert "Expertise France, renamed" in " ".join(pdf_text(response).split())
