@@ -468,3 +468,39 @@ def test_renaming_a_partner_moves_the_date_the_data_last_changed(client, seed):
         expo.updated_at.replace(microsecond=0), usegmt=True
     )
     assert "Expertise France, renamed" in " ".join(pdf_text(response).split())
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/en/projects/acss/factsheet.pdf",
+        "/fr/pays/ml/fiche.pdf",
+        "/en/projects/modal/factsheet.pdf",
+    ],
+)
+def test_rendering_reads_as_many_queries_however_many_records_it_shows(client, seed, path):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from activities.models import Activity
+    from projects.models import Country, Result
+
+    def queries():
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(path).status_code == 200
+        return len(captured.captured_queries)
+
+    before = queries()
+    mali = Country.objects.get(code="ML")
+    for project in Project.objects.filter(slug__in=["acss", "modal"]):
+        for number in range(12):
+            slug = f"{project.slug}-more-{number}"
+            activity = Activity.objects.create(
+                slug=slug, title_en=slug, kind="pilot", project=project, publication="published"
+            )
+            activity.countries.add(mali)
+            result = Result.objects.create(
+                slug=slug, title_en=slug, project=project, publication="published"
+            )
+            result.countries.add(mali)
+    assert queries() == before <= 25
