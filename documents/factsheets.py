@@ -15,6 +15,7 @@ import re
 from datetime import UTC, datetime
 from itertools import combinations
 from pathlib import Path
+from xml.etree import ElementTree
 
 from django.core.cache import caches
 from django.utils import formats, translation
@@ -326,6 +327,7 @@ def newest_change(page):
     return max(stamps, default=None)
 
 
+SVG = "{http://www.w3.org/2000/svg}"
 NARROW_NBSP = "\u202f"
 # Addresses and images are not prose: their colons and question marks stay as they are.
 NOT_PROSE = {"url", "short_url", "images"}
@@ -351,6 +353,13 @@ def french_spacing(value):
 def short_url(url):
     """The address as printed under the QR code: without its scheme and final slash."""
     return url.split("://", 1)[-1].rstrip("/")
+
+
+def text_alternative(svg):
+    """An SVG figure's title and description, as the text that stands for it in the PDF."""
+    root = ElementTree.fromstring(svg)
+    parts = [root.findtext(f"{SVG}{tag}", default="").strip() for tag in ("title", "desc")]
+    return ". ".join(part.rstrip(".") for part in parts if part) + "."
 
 
 def qr_svg(url):
@@ -391,14 +400,17 @@ def render(factsheet, *, url, as_of) -> bytes:
     import typst
 
     data = factsheet.data()
+    figures = factsheet.figures()
     data.update(
         lang=translation.get_language(),
         url=url,
         short_url=short_url(url),
         publication=_publication(as_of),
-        images={"qr": qr_svg(url), **factsheet.figures()},
+        images={"qr": qr_svg(url), **figures},
     )
     data["labels"]["qr"] = data["labels"]["qr"] % {"url": data["short_url"]}
+    # A screen reader reads each figure's own title and description.
+    data["labels"].update({f"{name}_alt": text_alternative(svg) for name, svg in figures.items()})
     if data["lang"] == "fr":
         data = french_spacing(data)
     options = {

@@ -504,3 +504,13 @@ def test_rendering_reads_as_many_queries_however_many_records_it_shows(client, s
             )
             result.countries.add(mali)
     assert queries() == before <= 25
+
+
+def test_a_figure_is_read_out_by_its_own_title_and_description():
+    svg = (
+        '<svg xmlns="http://www.w3.org/2000/svg"><title id="t">Map of Mali</title>'
+        '<desc id="d">Mali: 2 projects. Lines join the countries.</desc><path d="M0 0"/></svg>'
+    )
+    assert factsheets.text_alternative(svg) == (
+        "Map of Mali. Mali: 2 projects. Lines join the countries."
+    )
