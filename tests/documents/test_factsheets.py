@@ -514,3 +514,12 @@ def test_a_figure_is_read_out_by_its_own_title_and_description():
     assert factsheets.text_alternative(svg) == (
         "Map of Mali. Mali: 2 projects. Lines join the countries."
     )
+
+
+def test_records_are_lists_to_a_screen_reader(client, seed):
+    response = client.get("/en/projects/acss/factsheet.pdf")
+    items = [words for kind, words, _ in pdf.tagged_elements(response, types=("/LI",))]
+    assert "Joint action plans officially adopted by the four countries Achieved · June 2019" in (
+        items
+    )
+    assert "Planning workshops for the joint action plans Dialogue platform" in items
