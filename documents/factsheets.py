@@ -243,6 +243,11 @@ class ProjectFactsheet:
             "subtitle": " · ".join(str(part.country) for part in page["countries"]),
             "acronym": project.acronym,
             "kicker": _("Factsheet"),
+            # A staff member's preview of a draft says so on paper too.
+            "preview": ""
+            if project.is_public
+            else _("Preview — not public (%(state)s)")
+            % {"state": project.get_publication_display()},
             "background": project.context,
             "presentation": project.summary,
             "objective": project.objective,

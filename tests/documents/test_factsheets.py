@@ -523,3 +523,16 @@ def test_records_are_lists_to_a_screen_reader(client, seed):
         items
     )
     assert "Planning workshops for the joint action plans Dialogue platform" in items
+
+
+def test_a_staff_preview_of_a_draft_factsheet_says_it_is_not_public(staff_client, seed):
+    from django.test import Client
+
+    Project.objects.filter(slug="modal").update(publication="draft")
+    assert Client().get("/en/projects/modal/factsheet.pdf").status_code == 404
+    response = staff_client.get("/en/projects/modal/factsheet.pdf")
+    assert response.status_code == 200
+    assert "private" in response["Cache-Control"]
+    assert "Preview — not public (Draft)" in pdf_text(response)
+    published = pdf_text(staff_client.get("/en/projects/acss/factsheet.pdf"))
+    assert "not public" not in published
