@@ -41,6 +41,7 @@ class ProjectAdmin(ContentAdmin):
         "summary_fr",
         "objective_en",
         "objective_fr",
+        "aliases",
     )
     autocomplete_fields = ("parent", "countries", "themes")
     prepopulated_fields = {"slug": ("acronym",)}
@@ -51,12 +52,21 @@ class ProjectAdmin(ContentAdmin):
         return project.parent.acronym or project.parent.title if project.parent else None
 
     fieldsets = (
-        (None, {"fields": ("title", "acronym", "slug", "parent", "status", "featured")}),
+        (None, {"fields": ("title", "acronym", "aliases", "slug", "parent", "status", "featured")}),
         (
             _("Description"),
-            {"fields": ("summary", "context", "objective", "approach", "approach_steps")},
+            {
+                "fields": (
+                    "summary",
+                    "context",
+                    "objective",
+                    "approach",
+                    "approach_steps",
+                    "beneficiaries",
+                )
+            },
         ),
-        (_("Where and what"), {"fields": ("countries", "themes")}),
+        (_("Where and what"), {"fields": ("countries", "themes", ("region", "focus", "topic"))}),
         (
             _("Period"),
             {

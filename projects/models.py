@@ -109,6 +109,16 @@ class Project(Publishable, Content):
         blank=True,
         help_text=_("One step per line, in order; the factsheet numbers them."),
     )
+    aliases = models.TextField(
+        _("other names"),
+        blank=True,
+        help_text=_("Other names the sources give the project, one a line, as they write them."),
+    )
+    beneficiaries = models.TextField(_("beneficiaries"), blank=True)
+    # The classification of the Action's infosheet (region, focus, theme), as it words it.
+    region = models.CharField(_("region"), max_length=100, blank=True)
+    focus = models.CharField(_("focus"), max_length=100, blank=True)
+    topic = models.CharField(_("theme"), max_length=200, blank=True)
     status = models.PositiveSmallIntegerField(
         _("status"), choices=ActivityStatus.choices, null=True, blank=True
     )
@@ -214,6 +224,10 @@ class Project(Publishable, Content):
     def steps(self) -> list[str]:
         """The steps of the approach, one a line, blank lines left out."""
         return [line.strip() for line in self.approach_steps.splitlines() if line.strip()]
+
+    @property
+    def alias_list(self) -> list[str]:
+        return [line.strip() for line in self.aliases.splitlines() if line.strip()]
 
 
 class ProjectLink(Content):

@@ -18,7 +18,18 @@ class ThematicAreaTranslationOptions(TranslationOptions):
 
 @register(Project)
 class ProjectTranslationOptions(TranslationOptions):
-    fields = ("title", "summary", "context", "objective", "approach", "approach_steps")
+    fields = (
+        "title",
+        "summary",
+        "context",
+        "objective",
+        "approach",
+        "approach_steps",
+        "beneficiaries",
+        "region",
+        "focus",
+        "topic",
+    )
     required_languages = ("en",)
 
 

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('projects', '0003_publication_history'),
+        ('projects', '0004_aliases_beneficiaries_classification'),
     ]
 
     operations = [
