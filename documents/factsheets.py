@@ -66,7 +66,7 @@ def _file_name(stem):
 
 # A factsheet is a handout: it shows the first few records of a kind and says how many more
 # the portal holds, so that no record (a country with many activities) overflows two pages.
-SHOWN = {"activities": 5, "events": 5, "results": 6, "agreements": 5}
+SHOWN = {"activities": 5, "events": 5, "results": 6, "agreements": 5, "sources": 6}
 
 
 def _bounded(kind, records, item):
@@ -131,6 +131,25 @@ def _focal_point(contact):
     }
 
 
+def _source(source):
+    publisher = source.public_publisher
+    return {
+        "title": source.title,
+        "lang": source.language,
+        "meta": _meta(
+            source.get_kind_display(),
+            publisher.short_name if publisher else "",
+            source.author,
+            source.date,
+        ),
+    }
+
+
+def _sources(page):
+    """The sources the record's facts rest on, cited at the foot of the factsheet."""
+    return [_source(source) for source in page.get("sources", [])[: SHOWN["sources"]]]
+
+
 def _period(period):
     """December 2018 – December 2021 (36 months)."""
     if period.months:
@@ -183,6 +202,7 @@ def _labels(**extra):
         "events": _("Events"),
         "results": _("Results"),
         "contacts": _("Contacts"),
+        "sources": _("Sources:"),
         "online": _("Read online"),
         "qr": _("QR code leading to %(url)s"),
         "map": _("Map"),
@@ -262,6 +282,7 @@ class ProjectFactsheet:
             "activities": _bounded("activities", page["activities"], _activity),
             "events": _bounded("events", sorted(events, key=lambda e: e.start_date), _event),
             "results": _bounded("results", page["results"], _result),
+            "sources": _sources(page),
             "labels": _labels(presentation=_("Presentation")),
         }
 
@@ -307,6 +328,7 @@ class CountryFactsheet:
             "activities": _bounded("activities", page["activities"], _activity),
             "events": _bounded("events", page["events"], _event),
             "results": _bounded("results", page["results"], _result),
+            "sources": _sources(page),
             "labels": _labels(
                 role=_("Role in the Action"),
                 ministries=_("Ministry in charge"),

@@ -539,3 +539,10 @@ def test_a_staff_preview_of_a_draft_factsheet_says_it_is_not_public(staff_client
     assert "Preview — not public (Draft)" in pdf_text(response)
     published = pdf_text(staff_client.get("/en/projects/acss/factsheet.pdf"))
     assert "not public" not in published
+
+
+def test_a_factsheet_cites_the_sources_its_facts_rest_on(client, seed):
+    text = " ".join(pdf_text(client.get("/fr/projets/acss/fiche.pdf")).split())
+    assert "Sources : “Mobilisation of Diaspora" in text  # French spacing, the article first
+    assert "Promoting cooperation between Morocco, Côte d’Ivoire, Mali and Senegal" in text
+    assert "Action de Coopération Sud-Sud en matière de migration (Description du projet)" in text
