@@ -57,6 +57,13 @@ def test_project_page_in_english(client, seed):
     assert 'href="/en/projects/modal/"' in html  # its sub-project
 
 
+def test_project_page_numbers_the_steps_of_the_approach_as_the_factsheet_does(client, seed):
+    response = client.get("/fr/projets/acss/")
+    steps = response.content.decode().split('<ol class="steps">')[1].split("</ol>")[0]
+    assert steps.count("<li>") == 4
+    assert "<li>Renforcement des capacités</li>" in steps
+
+
 def test_language_switcher_leads_to_the_same_project(client, seed):
     html = client.get("/en/projects/modal/").content.decode()
     assert 'href="/fr/projets/modal/" hreflang="fr"' in html
