@@ -1,7 +1,8 @@
 from django.db.models import Prefetch
 from django.shortcuts import render
 
-from core.views import filtered_list, record_page
+from core.exports import wants_csv
+from core.views import export_csv, filtered_list, record_page
 from partners.models import Organisation
 from projects.filters import ProjectFilter
 from projects.models import Country, Project, ThematicArea
@@ -22,6 +23,8 @@ def project_detail(request, slug):
 
 
 def country_list(request):
+    if wants_csv(request):
+        return export_csv(request, Country.objects.all())
     ministries = Organisation.objects.published().ministries()
     countries = Country.objects.prefetch_related(Prefetch("organisations", queryset=ministries))
     return render(request, "projects/country_list.html", {"countries": countries})
@@ -32,6 +35,8 @@ def country_detail(request, code):
 
 
 def theme_list(request):
+    if wants_csv(request):
+        return export_csv(request, ThematicArea.objects.all())
     return render(request, "projects/theme_list.html", {"themes": ThematicArea.objects.all()})
 
 
