@@ -32,8 +32,10 @@ def filter_parameter(name, flt):
         for bound in ("min_value", "max_value"):
             if bound in flt.extra:
                 schema[bound.replace("_value", "imum")] = flt.extra[bound]
-    elif "max_length" in flt.extra:
-        schema["maxLength"] = flt.extra["max_length"]
+    else:  # free text: Django's form fields refuse the null character
+        schema["pattern"] = "^[^\\u0000]*$"
+        if "max_length" in flt.extra:
+            schema["maxLength"] = flt.extra["max_length"]
     return {
         "name": name,
         "in": "query",
