@@ -24,6 +24,7 @@ class PageSitemap(PortalSitemap):
             "themes:list",
             "partners:list",
             "documents:list",
+            "open_data",
         ]
 
     def location(self, name):

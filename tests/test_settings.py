@@ -81,3 +81,10 @@ def test_postgres_url_gives_every_connection_part():
 def test_unsupported_or_incomplete_database_url_is_refused(url):
     with pytest.raises(ImproperlyConfigured):
         parse_database_url(url, BASE_DIR)
+
+
+@pytest.mark.parametrize("ref", ["", "XM/DAC", "XM DAC", "A&B"])
+def test_an_iati_reference_iati_would_refuse_stops_start_up(ref):
+    result = import_settings(IATI_REPORTING_ORG_REF=ref)
+    assert result.returncode != 0
+    assert "IATI_REPORTING_ORG_REF" in result.stderr
