@@ -48,6 +48,7 @@ def index(request):
                 for export in exports.REGISTRY.values()
             },
             "openapi": url(reverse("api:openapi")),
+            "documentation": url(reverse("open_data")),
             "licence": "https://creativecommons.org/licenses/by/4.0/",
         }
     )

@@ -100,7 +100,13 @@ def detail_operation(export):
             "summary": f"One published record of {export.resource}, by {export.key}",
             "tags": [export.resource],
             "parameters": [
-                {"name": "key", "in": "path", "required": True, "schema": {"type": "string"}}
+                {
+                    "name": "key",
+                    "in": "path",
+                    "required": True,
+                    "description": f"The record's {export.key}",
+                    "schema": {"type": "string", "pattern": "^[-a-zA-Z0-9_]+$"},
+                }
             ],
             "responses": {
                 "200": {

@@ -6,7 +6,7 @@ api_patterns = [
     path("", api.index, name="index"),
     path("openapi.json", views.openapi_json, name="openapi"),
     path("<slug:resource>/", api.record_list, name="list"),
-    path("<slug:resource>/<str:key>/", api.record_detail, name="detail"),
+    path("<slug:resource>/<slug:key>/", api.record_detail, name="detail"),
 ]
 
 iati_patterns = [
