@@ -299,6 +299,8 @@ def filter_errors(filterset) -> HttpResponse:
     )
 
 
-def generation() -> int:
-    """The content generation bulk files are keyed on."""
-    return ContentGeneration.current().value
+def generation() -> tuple[int, str]:
+    """The content generation files are keyed on: its number, and when it moved (a database
+    restored or made anew may count again from where another one was)."""
+    current = ContentGeneration.current()
+    return current.value, f"{current.changed_at.timestamp():.6f}"

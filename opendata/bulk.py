@@ -45,12 +45,13 @@ def csv_zip(request) -> bytes:
     return buffer.getvalue()
 
 
-def cached(request, kind, make) -> tuple[bytes, int]:
+def cached(request, kind, make) -> tuple[bytes | None, int]:
     """The file for the current content generation (and this host), made once."""
-    generation = exports.generation()
-    key = f"opendata-{kind}-{generation}-{request.get_host()}"
+    generation, moved_at = exports.generation()
+    key = f"opendata-{kind}-{generation}-{moved_at}-{request.get_host()}"
     content = cache.get(key)
     if content is None:
         content = make(request)
-        cache.set(key, content, timeout=None)
+        if content is not None:
+            cache.set(key, content, timeout=None)
     return content, generation

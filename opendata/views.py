@@ -14,11 +14,17 @@ def xml_response(content: bytes, file_name: str) -> HttpResponse:
 
 
 def iati_activities(request):
-    return xml_response(iati.all_activities(request.build_absolute_uri), "acss-iati-activities.xml")
+    # Made once per content generation, like the bulk files.
+    content, _generation = bulk.cached(
+        request, "iati", lambda request: iati.all_activities(request.build_absolute_uri)
+    )
+    return xml_response(content, "acss-iati-activities.xml")
 
 
 def iati_activity(request, slug):
-    content = iati.one_activity(slug, request.build_absolute_uri)
+    content, _generation = bulk.cached(
+        request, f"iati-{slug}", lambda request: iati.one_activity(slug, request.build_absolute_uri)
+    )
     if content is None:
         raise Http404
     return xml_response(content, f"acss-iati-{slug}.xml")

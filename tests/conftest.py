@@ -91,7 +91,12 @@ def isolated_storage(settings, tmp_path):
     """Uploads and rendered factsheets go to this test's own folders and memory."""
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        # Each test its own memory: a rolled-back test leaves the content generation where the
+        # next one finds it, so files cached under it must not outlive the test.
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": f"default-{tmp_path.name}",
+        },
         "factsheets": {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
             "LOCATION": f"factsheets-{tmp_path.name}",
