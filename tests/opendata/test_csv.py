@@ -140,3 +140,18 @@ def test_csv_query_count(client, seed, django_assert_max_num_queries):
     for path in LISTS:
         with django_assert_max_num_queries(12):
             b"".join(client.get(path, {"format": "csv"}).streaming_content)
+
+
+def test_every_filtered_list_template_offers_its_csv():
+    """A new list built on core.views.filtered_list gets ?format=csv; its page must say so."""
+    from django.conf import settings
+
+    templates = settings.BASE_DIR / "templates"
+    lists = [
+        path
+        for path in templates.rglob("*.html")
+        if "includes/filter_form.html" in path.read_text()
+    ]
+    assert len(lists) >= 4
+    for path in lists:
+        assert "includes/csv_link.html" in path.read_text(), path.relative_to(templates)
