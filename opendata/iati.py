@@ -188,6 +188,16 @@ class ActivityWriter:
                 sub(element, "activity-date", type=code, iso_date=value.isoformat())
 
     def documents(self, element, project, documents):
+        for code in LANGUAGES:  # the project's page (A12: activity web page)
+            link = sub(
+                element,
+                "document-link",
+                format="text/html",
+                url=self.url("projects:detail", code, slug=project.slug),
+            )
+            add_narratives(sub(link, "title"), project, "title")
+            sub(link, "category", code="A12")
+            sub(link, "language", code=code)
         for code in LANGUAGES:
             link = sub(
                 element,

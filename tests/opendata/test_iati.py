@@ -75,6 +75,7 @@ def test_the_action_carries_what_iati_asks(client, seed):
     urls = [link.get("url") for link in acss.findall("document-link")]
     assert "http://testserver/en/projects/acss/factsheet.pdf" in urls
     assert "http://testserver/fr/projets/acss/fiche.pdf" in urls
+    assert "http://testserver/fr/projets/acss/" in urls  # its page, category A12
     assert (
         len(acss.findall("result")) == Project.objects.get(slug="acss").results.published().count()
     )
