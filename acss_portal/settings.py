@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "projects",
     "activities",
     "documents",
+    "opendata",
     "pages",
     "backoffice",
 ]
@@ -247,6 +248,17 @@ CONTENT_SECURITY_POLICY = (
 PERMISSIONS_POLICY = (
     "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()"
 )
+
+# IATI: who reports the portal's activities. The default is GIZ's IATI organisation identifier
+# (GIZ implemented the Action); a publisher sets its own. Identifiers are REF-<project slug>.
+IATI_REPORTING_ORG_REF = os.environ.get("IATI_REPORTING_ORG_REF", "XM-DAC-5-7").strip()
+IATI_REPORTING_ORG_TYPE = os.environ.get("IATI_REPORTING_ORG_TYPE", "10").strip()
+IATI_REPORTING_ORG_NAME = os.environ.get(
+    "IATI_REPORTING_ORG_NAME", "Deutsche Gesellschaft für Internationale Zusammenarbeit (GIZ) GmbH"
+).strip()
+if not IATI_REPORTING_ORG_REF or any(c in IATI_REPORTING_ORG_REF for c in "/&|? "):
+    # IATI rulesets 1.14.13 and 1.3.13: no /, &, |, ? or space in identifiers.
+    raise ImproperlyConfigured("IATI_REPORTING_ORG_REF must be set, without / & | ? or spaces")
 
 # Sign-in: five failed attempts lock that username from that address for 15 minutes.
 AXES_FAILURE_LIMIT = 5

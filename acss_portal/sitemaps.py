@@ -28,6 +28,7 @@ class PageSitemap(PortalSitemap):
             "themes:list",
             "partners:list",
             "documents:list",
+            "open_data",
         ]
 
     def location(self, name):

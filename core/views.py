@@ -7,20 +7,34 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
 
+from core import exports
 from core.public_history import describe, public_versions
 
 PER_PAGE = 20
 
 
 def filtered_list(request, filterset_class, queryset, template_name, **context):
-    """A filterable, paginated list; invalid filter values give a 400 page that says why."""
+    """A filterable, paginated list; invalid filter values give a 400 page that says why.
+
+    `?format=csv` on the same address gives every record the filters select, as CSV.
+    """
     filterset = filterset_class(request.GET, queryset=queryset)
     valid = filterset.is_valid()
+    if exports.wants_csv(request):
+        return export_csv(request, filterset.qs) if valid else exports.filter_errors(filterset)
     page = Paginator(filterset.qs if valid else queryset.none(), PER_PAGE).get_page(
         request.GET.get("page")
     )
     context.update(filterset=filterset, page=page, facets=filterset.facets())
     return render(request, template_name, context, status=200 if valid else 400)
+
+
+def export_csv(request, queryset):
+    """The records as CSV with the columns their model declares (core.exports)."""
+    export = exports.export_of(queryset.model)
+    if export is None:
+        raise Http404
+    return exports.csv_response(request, export, queryset, export.resource)
 
 
 def record_page(request, selector, template_name, **lookup):

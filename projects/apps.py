@@ -7,6 +7,9 @@ class ProjectsConfig(AppConfig):
     verbose_name = _("Projects")
 
     def ready(self):
+        from projects.exports import register_exports
+
+        register_exports()
         from projects.models import Project, Result
         from search import index
 

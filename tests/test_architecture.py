@@ -15,6 +15,7 @@ LAYERS = [
     "projects",
     "activities",
     "documents",
+    "opendata",
     "pages",
     "backoffice",
     "acss_portal",
