@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "partners",
     "projects",
     "activities",
+    "figures",
     "documents",
     "pages",
     "backoffice",

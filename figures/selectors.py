@@ -1,0 +1,228 @@
+"""What the map and the figures show, read in a few aggregated queries (published records only).
+
+Each function returns plain data for `figures.maps` and `figures.charts`; pages, factsheets
+and exports call the same functions, so they cannot disagree.
+"""
+
+import datetime
+from dataclasses import dataclass
+
+from django.db.models import Count, F, IntegerField, OuterRef, Subquery, Value
+from django.db.models.functions import Coalesce
+from django.utils.translation import gettext_lazy as _
+
+from activities.models import Activity
+from core.models import public_or_none
+from core.partial_dates import DatePrecision
+from figures.charts import CountRow, TimelineRow
+from figures.maps import Corridor, MapCountry
+from projects.models import Agreement, Country, Project, Result, ThematicArea
+
+
+def _count(queryset, relation: str):
+    """A subquery counting the rows of `queryset` related to the outer record through `relation`."""
+    counted = (
+        queryset.filter(**{relation: OuterRef("pk")})
+        .order_by()
+        .values(relation)
+        .annotate(n=Count("pk", distinct=True))
+        .values("n")
+    )
+    return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
+
+
+def _total(queryset):
+    """A subquery counting every row of `queryset` (the same number on each outer row)."""
+    counted = (
+        queryset.order_by()
+        .annotate(everything=Value(1))
+        .values("everything")
+        .annotate(n=Count("pk", distinct=True))
+        .values("n")
+    )
+    return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
+
+
+def map_countries() -> list[MapCountry]:
+    """The countries with their numbers of public projects and activities, in one query."""
+    countries = Country.objects.annotate(
+        public_projects=_count(Project.objects.published(), "countries"),
+        public_activities=_count(Activity.objects.published(), "countries"),
+    )
+    return [
+        MapCountry(
+            code=country.code,
+            name=country.name,
+            url=country.get_absolute_url(),
+            projects=country.public_projects,
+            activities=country.public_activities,
+        )
+        for country in countries
+    ]
+
+
+def agreement_url(agreement, countries) -> str:
+    """The agreement's own page when it has one, else its place on a signatory country's page."""
+    if hasattr(agreement, "get_absolute_url"):
+        return agreement.get_absolute_url()
+    return f"{countries[0].get_absolute_url()}#agreement-{agreement.slug}"
+
+
+def corridors(country=None) -> list[Corridor]:
+    """The public agreements between two countries or more (those of `country` if given)."""
+    agreements = Agreement.objects.published().prefetch_related("countries")
+    if country is not None:
+        agreements = agreements.filter(countries=country)
+    result = []
+    for agreement in agreements:
+        signatories = sorted(agreement.countries.all(), key=lambda c: c.code)
+        if len(signatories) < 2:
+            continue
+        result.append(
+            Corridor(
+                countries=tuple(c.code for c in signatories),
+                title=agreement.title,
+                kind=agreement.kind,
+                kind_label=agreement.get_kind_display(),
+                when=str(agreement.signed or ""),
+                url=agreement_url(agreement, signatories),
+            )
+        )
+    return result
+
+
+# The timeline shows at most this many activities; the page links to the full list.
+TIMELINE_ACTIVITIES = 10
+
+
+def last_day(date):
+    """The last day a partial date covers: 1 December 2021 known to the month ends on the 31st."""
+    if date is None:
+        return None
+    if date.precision == DatePrecision.YEAR:
+        return date.value.replace(month=12, day=31)
+    if date.precision == DatePrecision.MONTH:
+        following = (date.value.replace(day=28) + datetime.timedelta(days=4)).replace(day=1)
+        return following - datetime.timedelta(days=1)
+    return date.value
+
+
+def project_name(project) -> str:
+    """The title with its acronym, unless the title already holds it."""
+    if project.acronym and project.acronym.lower() not in project.title.lower():
+        return f"{project.title} ({project.acronym})"
+    return project.title
+
+
+def _project_row(project, kind) -> TimelineRow:
+    period = project.period
+    return TimelineRow(
+        label=project_name(project),
+        url=project.get_absolute_url(),
+        kind=kind,
+        kind_label=str(_("Programme") if kind == "programme" else _("Project")),
+        when=str(period) if period else "",
+        start=period.start.value if period.start else None,
+        end=last_day(period.end),
+    )
+
+
+def _activity_row(activity) -> TimelineRow:
+    period = activity.period
+    return TimelineRow(
+        label=activity.title,
+        url=activity.get_absolute_url(),
+        kind="activity",
+        kind_label=str(_("Activity")),
+        when=str(period) if period else "",
+        start=activity.start_date,
+        end=last_day(period.end),
+    )
+
+
+@dataclass
+class Timeline:
+    rows: list
+    activities_shown: int
+    activities_total: int
+
+    @property
+    def activities_left_out(self) -> int:
+        return self.activities_total - self.activities_shown
+
+
+def _timeline(projects, activities) -> Timeline:
+    activities = activities.order_by(F("start_date").asc(nulls_last=True), "slug")
+    dated = list(activities.filter(start_date__isnull=False)[:TIMELINE_ACTIVITIES])
+    total = activities.count()
+    return Timeline(
+        rows=projects + [_activity_row(activity) for activity in dated],
+        activities_shown=len(dated),
+        activities_total=total,
+    )
+
+
+def project_timeline(project, children) -> Timeline:
+    """The project's public parents, itself, its public sub-projects and their dated activities."""
+    chain = []
+    parent = public_or_none(project.parent)
+    while parent is not None:
+        chain.insert(0, parent)
+        parent = public_or_none(parent.parent) if parent.parent_id else None
+    rows = [_project_row(p, "programme") for p in chain]
+    rows.append(_project_row(project, "programme" if children and not chain else "project"))
+    rows += [_project_row(child, "project") for child in children]
+    activities = Activity.objects.published().filter(
+        project__in=[project.pk, *[child.pk for child in children]]
+    )
+    return _timeline(rows, activities)
+
+
+def country_timeline(country) -> Timeline:
+    """The public projects in the country and its dated activities."""
+    projects = country.projects.published().select_related("parent")
+    rows = [_project_row(p, "project") for p in projects]
+    return _timeline(rows, Activity.objects.published().filter(countries=country))
+
+
+def _scoped(queryset, *, projects=None, country=None):
+    if projects is not None:
+        queryset = queryset.filter(project__in=projects)
+    if country is not None:
+        queryset = queryset.filter(countries=country)
+    return queryset
+
+
+def counts_by_country(*, projects=None) -> list[CountRow]:
+    """Public activities and results in each country (a record in two countries counts in both)."""
+    activities = _scoped(Activity.objects.published(), projects=projects)
+    results = _scoped(Result.objects.published(), projects=projects)
+    countries = Country.objects.annotate(
+        public_activities=_count(activities, "countries"),
+        public_results=_count(results, "countries"),
+    )
+    return [
+        CountRow(c.name, c.get_absolute_url(), (c.public_activities, c.public_results))
+        for c in countries
+    ]
+
+
+def counts_by_theme(*, projects=None, country=None) -> list[CountRow]:
+    """Public activities and results in each field of intervention, and those in none."""
+    activities = _scoped(Activity.objects.published(), projects=projects, country=country)
+    results = _scoped(Result.objects.published(), projects=projects, country=country)
+    themes = ThematicArea.objects.annotate(
+        public_activities=_count(activities, "themes"),
+        public_results=_count(results, "theme"),
+        # In the same query rather than two more: the records in no field of intervention.
+        activities_in_none=_total(activities.filter(themes__isnull=True)),
+        results_in_none=_total(results.filter(theme__isnull=True)),
+    )
+    rows = [
+        CountRow(t.name, t.get_absolute_url(), (t.public_activities, t.public_results))
+        for t in themes
+    ]
+    if themes and (themes[0].activities_in_none or themes[0].results_in_none):
+        none = (themes[0].activities_in_none, themes[0].results_in_none)
+        rows.append(CountRow(str(_("No field of intervention recorded")), "", none))
+    return rows
