@@ -24,6 +24,11 @@ class PageSitemap(PortalSitemap):
             "themes:list",
             "partners:list",
             "documents:list",
+            "pages:about",
+            "pages:contact",
+            "pages:legal",
+            "pages:privacy",
+            "pages:accessibility",
         ]
 
     def location(self, name):

@@ -9,7 +9,7 @@ from acss_portal.sitemaps import SITEMAPS
 from core import views
 from core.content_admin import view_on_site
 from documents import urls as factsheets
-from pages.views import home
+from pages.views import favicon, home
 from projects import urls as project_urls
 from search.views import search_page
 
@@ -22,6 +22,7 @@ urlpatterns = [
     path(settings.ADMIN_PATH, admin.site.urls),
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots"),
+    path("favicon.ico", favicon, name="favicon"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
 ]
 
@@ -44,4 +45,5 @@ urlpatterns += i18n_patterns(
     path(_("partners/"), include("partners.urls")),
     path(_("documents/"), include("documents.urls")),
     path(_("search/"), search_page, name="search"),
+    path("", include("pages.urls")),
 )

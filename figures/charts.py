@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from figures import svg
 
 WIDTH = 420
-ROW = 36
+ROW = 40
 KIND_FILLS = {"programme": svg.ACCENT_DARK, "project": svg.ACCENT, "activity": svg.SECOND}
 SERIES_FILLS = (svg.ACCENT, svg.SECOND, svg.ACCENT_DARK)
 
@@ -80,17 +80,17 @@ def timeline_svg(*, rows, language, link=True, id_prefix="timeline", title=None)
                 )
         for index, row in enumerate(rows):
             y = top + ROW * index
-            label = Truncator(row.label).chars(58)
+            label = Truncator(row.label).chars(50)
             drawing = [
                 svg.text(
                     left,
-                    y + 13,
+                    y + 15,
                     label,
-                    size=12.5,
+                    size=14,
                     weight="bold" if row.kind != "activity" else None,
                 )
             ]
-            bar_y = y + 19
+            bar_y = y + 22
             fill = KIND_FILLS.get(row.kind, svg.ACCENT)
             if row.start is None:
                 drawing.append(
@@ -155,7 +155,7 @@ def bar_chart_svg(*, title, series, rows, language, link=True, id_prefix="chart"
         left, right = 8, WIDTH - 40
         biggest = max([1, *[value for row in rows for value in row.values]])
         legend_height = 24
-        group = 20 + 14 * len(series)
+        group = 24 + 16 * len(series)
         height = legend_height + group * len(rows) + 8
         parts = [svg.element("rect", {"width": WIDTH, "height": height, "fill": svg.PAPER})]
         lx = left
@@ -166,15 +166,15 @@ def bar_chart_svg(*, title, series, rows, language, link=True, id_prefix="chart"
                     {"x": lx, "y": 6, "width": 12, "height": 12, "fill": SERIES_FILLS[index]},
                 )
             )
-            parts.append(svg.text(lx + 17, 16, name, size=12))
-            lx += 30 + 7 * len(name)
+            parts.append(svg.text(lx + 17, 16, name, size=13.5))
+            lx += 32 + 8 * len(name)
         for index, row in enumerate(rows):
             y = legend_height + group * index
             drawing = [
-                svg.text(left, y + 13, Truncator(row.label).chars(58), size=12.5, weight="bold")
+                svg.text(left, y + 15, Truncator(row.label).chars(50), size=14, weight="bold")
             ]
             for number, value in enumerate(row.values):
-                bar_y = y + 19 + 14 * number
+                bar_y = y + 22 + 16 * number
                 width = (right - left) * value / biggest
                 drawing.append(
                     svg.element(
@@ -183,12 +183,12 @@ def bar_chart_svg(*, title, series, rows, language, link=True, id_prefix="chart"
                             "x": left,
                             "y": bar_y,
                             "width": max(width, 1),
-                            "height": 11,
+                            "height": 12,
                             "fill": SERIES_FILLS[number],
                         },
                     )
                 )
-                drawing.append(svg.text(left + width + 5, bar_y + 10, str(value), size=11.5))
+                drawing.append(svg.text(left + width + 5, bar_y + 11, str(value), size=13))
             name = f"{row.label}: " + ", ".join(
                 f"{label} {value}" for label, value in zip(series, row.values, strict=True)
             )

@@ -75,8 +75,8 @@ def counts_label(country: MapCountry) -> str:
 
 def corridor_label(corridor: Corridor, names: dict) -> str:
     countries = ", ".join(names.get(code, code) for code in corridor.countries)
-    when = f", {corridor.when}" if corridor.when else ""
-    return f"{corridor.kind_label}{when}: {corridor.title} ({countries})"
+    name = f"{corridor.kind_label}, {corridor.when}" if corridor.when else corridor.kind_label
+    return _("%(name)s: %(facts)s") % {"name": name, "facts": f"{corridor.title} ({countries})"}
 
 
 def _arc(start, end, bend):
@@ -155,9 +155,19 @@ def _legend(corridors, right):
 
 
 def region_map_svg(
-    *, countries, highlight=None, corridors=(), link=True, language, id_prefix="region-map"
+    *,
+    countries,
+    highlight=None,
+    corridors=(),
+    link=True,
+    language,
+    id_prefix="region-map",
+    show_counts=True,
 ) -> str:
-    """The region with the Action's countries, each linked to its page, and its corridors."""
+    """The region with the Action's countries, each linked to its page, and its corridors.
+
+    `show_counts=False` leaves the numbers off the drawing (for an image that outlives them).
+    """
     data = region()
     with translation.override(language):
         names = {country.code: country.name for country in countries}
@@ -210,9 +220,11 @@ def region_map_svg(
                 svg.text(
                     x + dx, y + dy, country.name, size=21, weight="bold", anchor=anchor, halo=True
                 ),
-                svg.text(x + dx, y + dy + 19, counts, size=15, anchor=anchor, halo=True),
+                svg.text(x + dx, y + dy + 19, counts, size=15, anchor=anchor, halo=True)
+                if show_counts
+                else "",
             ]
-            label = f"{country.name}: {counts}"
+            label = _("%(name)s: %(facts)s") % {"name": country.name, "facts": counts}
             shapes.append(svg.link(country.url if link else None, label, *drawing))
         centres = {code: shape["centre"] for code, shape in data["countries"].items()}
         for corridor, paths, hub in _corridor_lines(corridors, centres):
@@ -288,7 +300,10 @@ def map_title(highlight, names) -> str:
 
 
 def map_description(countries, corridors, names) -> str:
-    facts = [f"{country.name}: {counts_label(country)}." for country in countries]
+    facts = [
+        _("%(name)s: %(facts)s") % {"name": country.name, "facts": counts_label(country)} + "."
+        for country in countries
+    ]
     if corridors:
         facts.append(_("Lines join the countries bound by an agreement:"))
         facts.extend(f"{corridor_label(corridor, names)}." for corridor in corridors)

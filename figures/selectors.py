@@ -7,7 +7,7 @@ and exports call the same functions, so they cannot disagree.
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Count, F, IntegerField, OuterRef, Subquery, Value
+from django.db.models import Count, F, IntegerField, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
@@ -69,26 +69,36 @@ def agreement_url(agreement, countries) -> str:
 
 
 def corridors(country=None) -> list[Corridor]:
-    """The public agreements between two countries or more (those of `country` if given)."""
-    agreements = Agreement.objects.published().prefetch_related("countries")
+    """The public agreements between two countries or more (those of `country` if given).
+
+    Read in one query, through the table that joins agreements to their countries.
+    """
+    agreements = Agreement.objects.published()
     if country is not None:
         agreements = agreements.filter(countries=country)
-    result = []
-    for agreement in agreements:
-        signatories = sorted(agreement.countries.all(), key=lambda c: c.code)
-        if len(signatories) < 2:
-            continue
-        result.append(
-            Corridor(
-                countries=tuple(c.code for c in signatories),
-                title=agreement.title,
-                kind=agreement.kind,
-                kind_label=agreement.get_kind_display(),
-                when=str(agreement.signed or ""),
-                url=agreement_url(agreement, signatories),
-            )
+    links = (
+        Agreement.countries.through.objects.filter(agreement__in=agreements)
+        .select_related("agreement", "country")
+        # The agreements' own order (oldest first, undated last), signatories by code.
+        .order_by(
+            F("agreement__signed_on").asc(nulls_last=True), "agreement__slug", "country__code"
         )
-    return result
+    )
+    signatories = {}
+    for link in links:
+        signatories.setdefault(link.agreement, []).append(link.country)
+    return [
+        Corridor(
+            countries=tuple(c.code for c in countries),
+            title=agreement.title,
+            kind=agreement.kind,
+            kind_label=agreement.get_kind_display(),
+            when=str(agreement.signed or ""),
+            url=agreement_url(agreement, countries),
+        )
+        for agreement, countries in signatories.items()
+        if len(countries) >= 2
+    ]
 
 
 # The timeline shows at most this many activities; the page links to the full list.
@@ -145,20 +155,35 @@ class Timeline:
     rows: list
     activities_shown: int
     activities_total: int
+    activities_undated: int
 
     @property
-    def activities_left_out(self) -> int:
-        return self.activities_total - self.activities_shown
+    def activities_beyond(self) -> int:
+        """Dated activities left out to keep the page short."""
+        return self.activities_total - self.activities_undated - self.activities_shown
 
 
 def _timeline(projects, activities) -> Timeline:
     activities = activities.order_by(F("start_date").asc(nulls_last=True), "slug")
-    dated = list(activities.filter(start_date__isnull=False)[:TIMELINE_ACTIVITIES])
-    total = activities.count()
+    # The counts ride along with the first activities, in the same query.
+    dated = list(
+        activities.filter(start_date__isnull=False).annotate(
+            all_activities=_total(activities),
+            undated_activities=_total(activities.filter(start_date__isnull=True)),
+        )[:TIMELINE_ACTIVITIES]
+    )
+    if dated:
+        counts = {"total": dated[0].all_activities, "undated": dated[0].undated_activities}
+    else:
+        counts = activities.aggregate(
+            total=Count("pk", distinct=True),
+            undated=Count("pk", distinct=True, filter=Q(start_date__isnull=True)),
+        )
     return Timeline(
         rows=projects + [_activity_row(activity) for activity in dated],
         activities_shown=len(dated),
-        activities_total=total,
+        activities_total=counts["total"],
+        activities_undated=counts["undated"],
     )
 
 

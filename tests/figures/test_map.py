@@ -1,0 +1,124 @@
+"""The map: the four countries linked with their public numbers, and the corridors between them."""
+
+import gzip
+import re
+import xml.etree.ElementTree as ET
+
+from activities.models import Activity
+from figures.maps import DATA, Corridor, MapCountry, region_map_svg
+from projects.models import Agreement, Country
+from tests.factories import make_activity
+
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+def map_of(html: str) -> ET.Element:
+    """The map's <svg> element, parsed as XML (which it must be, to stand alone)."""
+    markup = re.search(r'<svg [^>]*class="region-map".*?</svg>', html, re.S).group(0)
+    return ET.fromstring(markup)
+
+
+def links(svg: ET.Element) -> dict:
+    """href → the link's title, for every link in the drawing."""
+    return {a.get("href"): a.find(f"{SVG}title").text for a in svg.iter(f"{SVG}a")}
+
+
+def test_home_map_links_the_four_countries_with_their_public_numbers(client, seed):
+    found = links(map_of(client.get("/en/").content.decode()))
+    assert found["/en/countries/ma/"] == "Morocco: 3 projects · 5 activities"
+    assert found["/en/countries/ml/"] == "Mali: 2 projects · 7 activities"
+    assert found["/en/countries/sn/"] == "Senegal: 2 projects · 7 activities"
+    assert found["/en/countries/ci/"] == "Côte d’Ivoire: 2 projects · 7 activities"
+
+
+def test_a_draft_activity_is_not_counted_and_a_published_one_is(client, seed):
+    mali = Country.objects.get(code="ML")
+    make_activity(publication="draft").countries.add(mali)
+    assert links(map_of(client.get("/en/").content.decode()))["/en/countries/ml/"] == (
+        "Mali: 2 projects · 7 activities"
+    )
+    make_activity().countries.add(mali)
+    assert links(map_of(client.get("/en/").content.decode()))["/en/countries/ml/"] == (
+        "Mali: 2 projects · 8 activities"
+    )
+
+
+def test_the_list_beside_the_map_gives_the_same_numbers(client, seed):
+    html = client.get("/fr/").content.decode()
+    facts = re.search(r'<ul class="map-countries">(.*?)</ul>', html, re.S).group(1)
+    assert re.search(
+        r'<a href="/fr/pays/ml/">Mali</a>\s*<span class="meta">2 projets · 7 activités</span>',
+        facts,
+    )
+
+
+def test_each_public_agreement_is_a_corridor_linked_from_the_map(client, seed):
+    Agreement.objects.filter(slug="mou-morocco-senegal-2013").update(publication="draft")
+    svg = map_of(client.get("/en/").content.decode())
+    titles = " ".join(links(svg).values())
+    assert "Memorandum of understanding between Morocco and Mali on migration" in titles
+    assert "Joint action plans for South-South cooperation on migration" in titles
+    # A draft agreement is neither drawn nor named.
+    assert "Morocco and Senegal" not in titles
+    assert "mou-morocco-senegal-2013" not in client.get("/en/").content.decode()
+    for agreement in Agreement.objects.published():
+        assert any(agreement.slug in href for href in links(svg))
+
+
+def test_the_map_has_a_title_and_a_description_for_assistive_technology(client, seed):
+    svg = map_of(client.get("/en/").content.decode())
+    title, description = svg.find(f"{SVG}title"), svg.find(f"{SVG}desc")
+    assert svg.get("aria-labelledby") == title.get("id")
+    assert svg.get("aria-describedby") == description.get("id")
+    assert title.text == "Map of the Action’s four countries in West and North Africa"
+    assert "Mali: 2 projects · 7 activities." in description.text
+    assert "Memorandum of understanding, February 2019" in description.text
+
+
+def test_a_country_page_shows_that_country_with_its_partners_and_its_corridors_only(client, seed):
+    html = client.get("/en/countries/ml/").content.decode()
+    svg = map_of(html)
+    assert svg.find(f"{SVG}title").text == "Map of Mali and its partner countries in the Action"
+    titles = " ".join(links(svg).values())
+    assert "between Morocco and Mali" in titles
+    assert "between Morocco and Senegal" not in titles
+    # The corridor's link leads somewhere that answers.
+    for href in links(svg):
+        assert client.get(href.split("#")[0]).status_code == 200
+
+
+def test_the_map_reads_the_same_in_french(client, seed):
+    svg = map_of(client.get("/fr/").content.decode())
+    assert links(svg)["/fr/pays/sn/"] == "Sénégal : 2 projets · 7 activités"
+    assert svg.find(f"{SVG}title").text.startswith("Carte")
+
+
+def test_the_map_data_file_is_small():
+    assert len(gzip.compress(DATA.read_bytes())) < 30 * 1024
+
+
+def test_without_links_the_map_is_one_standalone_image_drawn_without_a_stylesheet():
+    countries = [MapCountry("ML", "Mali", "/ml/", 1, 2), MapCountry("SN", "Senegal", "/sn/", 0, 1)]
+    corridor = Corridor(("ML", "SN"), "An agreement", "memorandum", "MoU", "2019", "/a/")
+    markup = region_map_svg(countries=countries, corridors=[corridor], link=False, language="en")
+    svg = ET.fromstring(markup)
+    assert svg.get("role") == "img"
+    assert not list(svg.iter(f"{SVG}a"))
+    # Every shape says its own colour: nothing depends on the portal's CSS.
+    for path in svg.iter(f"{SVG}path"):
+        assert path.get("fill") or path.get("stroke") or path in svg.find(f"{SVG}g")
+
+
+def test_names_in_the_map_are_escaped():
+    countries = [MapCountry("ML", "<script>x</script>", "/ml/?a=1&b=2", 1, 1)]
+    markup = region_map_svg(countries=countries, language="en")
+    assert "<script>" not in markup
+    assert 'href="/ml/?a=1&amp;b=2"' in markup
+    ET.fromstring(markup)
+
+
+def test_activities_bound_to_no_country_do_not_change_the_countries_numbers(client, seed):
+    before = links(map_of(client.get("/en/").content.decode()))
+    make_activity()
+    assert links(map_of(client.get("/en/").content.decode())) == before
+    assert Activity.objects.published().count() == 8
