@@ -191,6 +191,7 @@ def region_map_svg(
         shapes.append(
             svg.text(22, 60, _("Atlantic Ocean"), size=16, fill="#3b6f85", style="italic")
         )
+        labels = []
         for country in countries:
             shape = data["countries"].get(country.code)
             if shape is None:
@@ -217,6 +218,12 @@ def region_map_svg(
                         "class": "country",
                     },
                 ),
+            ]
+            label = _("%(name)s: %(facts)s") % {"name": country.name, "facts": counts}
+            shapes.append(svg.link(country.url if link else None, label, *drawing))
+            # Names go on top of the corridors, in a second link to the country that is
+            # neither a tab stop nor read out (the shape's link already is, with these words).
+            words = [
                 svg.text(
                     x + dx, y + dy, country.name, size=21, weight="bold", anchor=anchor, halo=True
                 ),
@@ -224,8 +231,10 @@ def region_map_svg(
                 if show_counts
                 else "",
             ]
-            label = _("%(name)s: %(facts)s") % {"name": country.name, "facts": counts}
-            shapes.append(svg.link(country.url if link else None, label, *drawing))
+            attributes = {"aria-hidden": "true"}
+            if link:
+                attributes.update({"href": country.url, "tabindex": "-1"})
+            labels.append(svg.element("a" if link else "g", attributes, *words))
         centres = {code: shape["centre"] for code, shape in data["countries"].items()}
         for corridor, paths, hub in _corridor_lines(corridors, centres):
             colour, dash = STROKES.get(corridor.kind, (svg.SECOND, None))
@@ -278,6 +287,7 @@ def region_map_svg(
                         },
                     )
                 )
+        shapes.extend(labels)
         shapes.extend(_legend(corridors, data["width"] - 8))
         return svg.document(
             width=data["width"],

@@ -83,21 +83,23 @@ def document(
 
 
 def text(x, y, content, *, size=13, weight=None, fill=INK, anchor=None, halo=False, style=None):
-    """A line of text; `halo` draws a white outline under it so it reads over any shape."""
-    return element(
-        "text",
-        {
-            "x": float(x),
-            "y": float(y),
-            "font-size": size,
-            "font-weight": weight,
-            "font-style": style,
-            "fill": fill,
-            "text-anchor": anchor,
-            "stroke": PAPER if halo else None,
-            "stroke-width": 3 if halo else None,
-            "stroke-linejoin": "round" if halo else None,
-            "paint-order": "stroke" if halo else None,
-        },
-        content,
+    """A line of text; `halo` draws a white outline under it so it reads over any shape.
+
+    The outline is a copy of the text drawn first, rather than `paint-order`, which Typst's
+    SVG renderer ignores; assistive technology skips the copy.
+    """
+    attributes = {
+        "x": float(x),
+        "y": float(y),
+        "font-size": size,
+        "font-weight": weight,
+        "font-style": style,
+        "text-anchor": anchor,
+    }
+    drawn = element("text", {**attributes, "fill": fill}, content)
+    if not halo:
+        return drawn
+    outline = {"fill": PAPER, "stroke": PAPER, "stroke-width": 4, "stroke-linejoin": "round"}
+    return mark_safe(
+        element("text", {**attributes, **outline, "aria-hidden": "true"}, content) + drawn
     )

@@ -19,8 +19,21 @@ def map_of(html: str) -> ET.Element:
 
 
 def links(svg: ET.Element) -> dict:
-    """href → the link's title, for every link in the drawing."""
-    return {a.get("href"): a.find(f"{SVG}title").text for a in svg.iter(f"{SVG}a")}
+    """href → the link's title, for every link in the drawing that a keyboard reaches."""
+    return {
+        a.get("href"): a.find(f"{SVG}title").text
+        for a in svg.iter(f"{SVG}a")
+        if a.get("tabindex") != "-1"
+    }
+
+
+def test_the_names_written_on_the_map_are_links_that_add_no_tab_stop(client, seed):
+    svg = map_of(client.get("/en/").content.decode())
+    hidden = [a for a in svg.iter(f"{SVG}a") if a.get("tabindex") == "-1"]
+    assert {a.get("href") for a in hidden} == {
+        f"/en/countries/{c}/" for c in ["ci", "ma", "ml", "sn"]
+    }
+    assert all(a.get("aria-hidden") == "true" for a in hidden)
 
 
 def test_home_map_links_the_four_countries_with_their_public_numbers(client, seed):
