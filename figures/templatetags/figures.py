@@ -88,7 +88,7 @@ def action_figures(project=None, country=None, everything=False):
                     rows=rows,
                     language=language,
                     link=False,
-                    id_prefix=chart_id,
+                    id_prefix=f"chart-{chart_id}",
                 ),
             }
             for chart_id, title, category, rows in charts_shown
