@@ -21,7 +21,8 @@ DATA = Path(__file__).resolve().parent / "data" / "region.json"
 OCEAN = "#d6e8ef"
 LAND = "#ece8df"
 BORDER = "#ffffff"
-FILLS = {"highlight": svg.ACCENT_DARK, "partner": svg.ACCENT, "other": "#4f8ea6"}
+# On the home page every country is a "partner"; on a country's page it stands out from them.
+FILLS = {"all": svg.ACCENT, "highlight": svg.ACCENT_DARK, "partner": "#5f9db4", "other": "#a9c9d5"}
 # Where each country's name goes, from its centre (map units), and how it is anchored.
 LABELS = {
     "MA": (-118, 66, "start"),
@@ -197,10 +198,12 @@ def region_map_svg(
             if shape is None:
                 continue
             role = (
-                "highlight"
+                "all"
+                if highlight is None
+                else "highlight"
                 if country.code == highlight
                 else "partner"
-                if country.code in partners or highlight is None
+                if country.code in partners
                 else "other"
             )
             x, y = shape["centre"]
