@@ -135,3 +135,18 @@ def test_activities_bound_to_no_country_do_not_change_the_countries_numbers(clie
     make_activity()
     assert links(map_of(client.get("/en/").content.decode())) == before
     assert Activity.objects.published().count() == 8
+
+
+def test_a_country_the_map_has_no_shape_for_is_listed_beside_it(client, seed):
+    from tests.factories import make_country
+
+    ghana = make_country("GH", name_en="Ghana", name_fr="Ghana")
+    agreement = Agreement.objects.create(
+        slug="mou-ghana-mali", kind="memorandum", title_en="Ghana and Mali", publication="published"
+    )
+    agreement.countries.set([ghana, Country.objects.get(code="ML")])
+    html = client.get("/en/").content.decode()
+    assert "/en/countries/gh/" not in links(map_of(html))
+    facts = re.search(r'<div class="map-facts">.*?</div>', html, re.S).group(0)
+    assert '<a href="/en/countries/gh/">Ghana</a>' in facts
+    assert "Ghana and Mali" in facts
