@@ -98,7 +98,7 @@ def timeline_svg(*, rows, language, link=True, id_prefix="timeline", title=None)
                         left,
                         bar_y + 9,
                         _("dates not recorded"),
-                        size=11,
+                        size=12,
                         fill=svg.MUTED,
                         style="italic",
                     )

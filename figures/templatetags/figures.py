@@ -73,7 +73,7 @@ def action_figures(project=None, country=None, everything=False):
         "timeline_svg": charts.timeline_svg(
             rows=timeline.rows, language=language, title=_("Projects and activities over time")
         )
-        if timeline
+        if timeline and timeline.rows
         else "",
         "series": series,
         "charts": [

@@ -132,3 +132,21 @@ def test_figures_render_with_a_bounded_number_of_queries(seed, django_assert_num
     action = Project.objects.select_related("parent").get(slug="acss")
     with translation.override("en"), django_assert_num_queries(4):
         action_figures(project=action)
+
+
+def test_an_empty_portal_shows_its_map_and_figures_without_error(client, empty_db):
+    for path in ["/en/", "/fr/"]:
+        response = client.get(path)
+        assert response.status_code == 200
+        assert 'class="region-map"' in response.content.decode()
+
+
+def test_a_country_without_records_has_a_page_without_a_timeline(client, seed):
+    from tests.factories import make_country
+
+    make_country("GH", name_en="Ghana", name_fr="Ghana")
+    html = client.get("/en/countries/gh/").content.decode()
+    assert "Projects and activities over time" not in html
+    assert table_rows(figure(html, "Activities and results by field of intervention"))[
+        "Migration and development"
+    ] == [0, 0]
