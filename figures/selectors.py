@@ -101,8 +101,9 @@ def corridors(country=None) -> list[Corridor]:
     ]
 
 
-# The timeline shows at most this many activities; the page links to the full list.
+# The timeline shows at most this many activities and projects; the page links to the lists.
 TIMELINE_ACTIVITIES = 10
+TIMELINE_PROJECTS = 8
 
 
 def last_day(date):
@@ -156,6 +157,8 @@ class Timeline:
     activities_shown: int
     activities_total: int
     activities_undated: int
+    # Whether projects were left out past TIMELINE_PROJECTS.
+    more_projects: bool = False
 
     @property
     def activities_beyond(self) -> int:
@@ -187,8 +190,10 @@ def _timeline(projects, activities) -> Timeline:
     )
 
 
-def project_timeline(project, children) -> Timeline:
-    """The project's public parents, itself, its public sub-projects and their dated activities."""
+def project_timeline(project) -> Timeline:
+    """The project's public parents, itself, its first public sub-projects and the dated
+    activities of the project and its sub-projects."""
+    children = list(project.children.published()[: TIMELINE_PROJECTS + 1])
     chain = []
     parent = public_or_none(project.parent)
     while parent is not None:
@@ -196,32 +201,34 @@ def project_timeline(project, children) -> Timeline:
         parent = public_or_none(parent.parent) if parent.parent_id else None
     rows = [_project_row(p, "programme") for p in chain]
     rows.append(_project_row(project, "programme" if children and not chain else "project"))
-    rows += [_project_row(child, "project") for child in children]
-    activities = Activity.objects.published().filter(
-        project__in=[project.pk, *[child.pk for child in children]]
-    )
-    return _timeline(rows, activities)
+    rows += [_project_row(child, "project") for child in children[:TIMELINE_PROJECTS]]
+    timeline = _timeline(rows, _scoped(Activity.objects.published(), project=project))
+    timeline.more_projects = len(children) > TIMELINE_PROJECTS
+    return timeline
 
 
 def country_timeline(country) -> Timeline:
     """The public projects in the country and its dated activities."""
-    projects = country.projects.published().select_related("parent")
-    rows = [_project_row(p, "project") for p in projects]
-    return _timeline(rows, Activity.objects.published().filter(countries=country))
+    projects = list(country.projects.published().select_related("parent")[: TIMELINE_PROJECTS + 1])
+    rows = [_project_row(p, "project") for p in projects[:TIMELINE_PROJECTS]]
+    timeline = _timeline(rows, Activity.objects.published().filter(countries=country))
+    timeline.more_projects = len(projects) > TIMELINE_PROJECTS
+    return timeline
 
 
-def _scoped(queryset, *, projects=None, country=None):
-    if projects is not None:
-        queryset = queryset.filter(project__in=projects)
+def _scoped(queryset, *, project=None, country=None):
+    """The records of the project and of its sub-projects, or of the country, or all."""
+    if project is not None:
+        queryset = queryset.filter(Q(project=project) | Q(project__parent=project))
     if country is not None:
         queryset = queryset.filter(countries=country)
     return queryset
 
 
-def counts_by_country(*, projects=None) -> list[CountRow]:
+def counts_by_country(*, project=None) -> list[CountRow]:
     """Public activities and results in each country (a record in two countries counts in both)."""
-    activities = _scoped(Activity.objects.published(), projects=projects)
-    results = _scoped(Result.objects.published(), projects=projects)
+    activities = _scoped(Activity.objects.published(), project=project)
+    results = _scoped(Result.objects.published(), project=project)
     countries = Country.objects.annotate(
         public_activities=_count(activities, "countries"),
         public_results=_count(results, "countries"),
@@ -232,10 +239,10 @@ def counts_by_country(*, projects=None) -> list[CountRow]:
     ]
 
 
-def counts_by_theme(*, projects=None, country=None) -> list[CountRow]:
+def counts_by_theme(*, project=None, country=None) -> list[CountRow]:
     """Public activities and results in each field of intervention, and those in none."""
-    activities = _scoped(Activity.objects.published(), projects=projects, country=country)
-    results = _scoped(Result.objects.published(), projects=projects, country=country)
+    activities = _scoped(Activity.objects.published(), project=project, country=country)
+    results = _scoped(Result.objects.published(), project=project, country=country)
     themes = ThematicArea.objects.annotate(
         public_activities=_count(activities, "themes"),
         public_results=_count(results, "theme"),

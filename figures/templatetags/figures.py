@@ -44,22 +44,20 @@ def action_figures(project=None, country=None, everything=False):
     the counts are those of every public record.
     """
     language = get_language()
-    scope = timeline = None
+    timeline = None
     if country is not None:
         timeline = selectors.country_timeline(country)
     elif project is not None:
-        children = list(project.children.published())
-        timeline = selectors.project_timeline(project, children)
-        if not everything:
-            scope = [project.pk, *[child.pk for child in children]]
+        timeline = selectors.project_timeline(project)
+    scope = None if everything else project
     series = [_("Activities"), _("Results")]
     charts_shown = []
     if country is None:
-        rows = selectors.counts_by_country(projects=scope)
+        rows = selectors.counts_by_country(project=scope)
         charts_shown.append(
             ("by-country", _("Activities and results by country"), _("Country"), rows)
         )
-    rows = selectors.counts_by_theme(projects=scope, country=country)
+    rows = selectors.counts_by_theme(project=scope, country=country)
     charts_shown.append(
         (
             "by-theme",

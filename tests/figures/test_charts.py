@@ -150,3 +150,18 @@ def test_a_country_without_records_has_a_page_without_a_timeline(client, seed):
     assert table_rows(figure(html, "Activities and results by field of intervention"))[
         "Migration and development"
     ] == [0, 0]
+
+
+def test_the_timeline_draws_a_bounded_number_of_sub_projects(client, seed):
+    from tests.factories import make_project
+
+    action = Project.objects.get(slug="acss")
+    for _ in range(selectors.TIMELINE_PROJECTS + 3):
+        make_project(parent=action, planned_start=datetime.date(2020, 1, 1))
+    block = figure(
+        client.get("/en/projects/acss/").content.decode(), "Projects and activities over time"
+    )
+    projects = [row for row in re.findall(r"<td>([^<]+)</td>", block) if row == "Project"]
+    # The Action itself and the first sub-projects.
+    assert len(projects) == 1 + selectors.TIMELINE_PROJECTS
+    assert "Only the first projects are drawn." in block

@@ -14,7 +14,7 @@ def test_typst_renders_the_map_and_the_figures_without_links(seed, tmp_path):
     action = Project.objects.select_related("parent").get(slug="acss")
     with translation.override("fr"):
         countries, corridors = selectors.map_countries(), selectors.corridors()
-        timeline = selectors.project_timeline(action, list(action.children.published()))
+        timeline = selectors.project_timeline(action)
         themes = selectors.counts_by_theme()
     drawings = {
         "map.svg": maps.region_map_svg(
