@@ -68,16 +68,24 @@ def agreement_url(agreement, countries) -> str:
     return f"{countries[0].get_absolute_url()}#agreement-{agreement.slug}"
 
 
-def corridors(country=None) -> list[Corridor]:
-    """The public agreements between two countries or more (those of `country` if given).
+def corridors(country=None, *, limit=None) -> list[Corridor]:
+    """The public agreements between two countries or more (those of `country` if given),
+    oldest first; with `limit`, the latest `limit` of them.
 
     Read in one query, through the table that joins agreements to their countries.
     """
-    agreements = Agreement.objects.published()
+    agreements = (
+        Agreement.objects.published()
+        .annotate(signatories=Count("countries", distinct=True))
+        .filter(signatories__gte=2)
+    )
     if country is not None:
+        # After the count, so that it counts every signatory, not only this one.
         agreements = agreements.filter(countries=country)
+    if limit is not None:
+        agreements = agreements.order_by(F("signed_on").desc(nulls_first=True), "-slug")[:limit]
     links = (
-        Agreement.countries.through.objects.filter(agreement__in=agreements)
+        Agreement.countries.through.objects.filter(agreement__in=agreements.values("pk"))
         .select_related("agreement", "country")
         # The agreements' own order (oldest first, undated last), signatories by code.
         .order_by(
@@ -97,10 +105,11 @@ def corridors(country=None) -> list[Corridor]:
             url=agreement_url(agreement, countries),
         )
         for agreement, countries in signatories.items()
-        if len(countries) >= 2
     ]
 
 
+# The map draws at most this many agreements, the latest.
+CORRIDORS_SHOWN = 20
 # The timeline shows at most this many activities and projects; the page links to the lists.
 TIMELINE_ACTIVITIES = 10
 TIMELINE_PROJECTS = 8

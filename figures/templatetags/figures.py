@@ -17,7 +17,10 @@ register = template.Library()
 def region_map(country=None, heading_level=2):
     """The map of the four countries; on a country's page, that country and its partners."""
     countries = selectors.map_countries()
-    corridors = selectors.corridors(country)
+    corridors = selectors.corridors(country, limit=selectors.CORRIDORS_SHOWN + 1)
+    # One more than shown tells whether older agreements were left out.
+    more_corridors = len(corridors) > selectors.CORRIDORS_SHOWN
+    corridors = corridors[-selectors.CORRIDORS_SHOWN :]
     code = country.code if country else None
     partners = {c for corridor in corridors for c in corridor.countries}
     listed = [c for c in countries if code is None or c.code in partners or c.code == code]
@@ -31,6 +34,7 @@ def region_map(country=None, heading_level=2):
             (corridor, ", ".join(names.get(code, code) for code in corridor.countries))
             for corridor in corridors
         ],
+        "more_corridors": more_corridors,
         "country": country,
         "heading_level": heading_level,
     }

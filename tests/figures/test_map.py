@@ -151,3 +151,26 @@ def test_a_country_the_map_has_no_shape_for_is_listed_beside_it(client, seed):
     facts = re.search(r'<div class="map-facts">.*?</div>', html, re.S).group(0)
     assert '<a href="/en/countries/gh/">Ghana</a>' in facts
     assert "Ghana and Mali" in facts
+
+
+def test_the_map_draws_a_bounded_number_of_agreements_the_latest(client, seed):
+    import datetime
+
+    from figures.selectors import CORRIDORS_SHOWN
+
+    pair = list(Country.objects.filter(code__in=["ML", "SN"]))
+    for n in range(CORRIDORS_SHOWN):
+        agreement = Agreement.objects.create(
+            slug=f"agreement-{n}",
+            kind="memorandum",
+            title_en=f"Agreement number {n}",
+            signed_on=datetime.date(2020, 1, 1) + datetime.timedelta(days=n),
+            publication="published",
+        )
+        agreement.countries.set(pair)
+    html = client.get("/en/").content.decode()
+    titles = " ".join(links(map_of(html)).values())
+    assert titles.count("Agreement number") == CORRIDORS_SHOWN
+    # The oldest agreements (the seed's) are left out, and the page says so.
+    assert "Morocco and Senegal" not in titles
+    assert "Only the latest agreements are drawn and listed here." in html
