@@ -287,6 +287,8 @@ def region_map_svg(
                             "fill": svg.PAPER,
                             "stroke": svg.INK,
                             "stroke-width": 2,
+                            # A click on the dot reaches the country beneath.
+                            "pointer-events": "none",
                         },
                     )
                 )
