@@ -58,9 +58,22 @@ def timeline_svg(*, rows, language, link=True, id_prefix="timeline", title=None)
         def x(day):
             return left + (right - left) * (day - axis_start).days / span
 
-        top = 26
+        kinds = []
+        for row in rows:
+            if row.start is not None and (row.kind, row.kind_label) not in kinds:
+                kinds.append((row.kind, row.kind_label))
+        legend = 24 if kinds else 0
+        top = legend + 26
         height = top + ROW * len(rows) + 8
         parts = [svg.element("rect", {"width": WIDTH, "height": height, "fill": svg.PAPER})]
+        lx = left
+        for kind, name in kinds:
+            fill = KIND_FILLS.get(kind, svg.ACCENT)
+            parts.append(
+                svg.element("rect", {"x": lx, "y": 6, "width": 12, "height": 12, "fill": fill})
+            )
+            parts.append(svg.text(lx + 17, 16, name, size=13.5))
+            lx += 32 + 8 * len(name)
         for year in range(first, last + 2):
             gx = x(datetime.date(year, 1, 1))
             parts.append(
@@ -76,7 +89,9 @@ def timeline_svg(*, rows, language, link=True, id_prefix="timeline", title=None)
             if year <= last:
                 middle = x(datetime.date(year, 7, 1))
                 parts.append(
-                    svg.text(middle, 16, str(year), size=12, fill=svg.MUTED, anchor="middle")
+                    svg.text(
+                        middle, legend + 16, str(year), size=12, fill=svg.MUTED, anchor="middle"
+                    )
                 )
         for index, row in enumerate(rows):
             y = top + ROW * index
