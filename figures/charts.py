@@ -10,12 +10,26 @@ from dataclasses import dataclass
 from django.utils import translation
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from figures import svg
 
 WIDTH = 420
 ROW = 40
-KIND_FILLS = {"programme": svg.ACCENT_DARK, "project": svg.ACCENT, "activity": svg.SECOND}
+KIND_FILLS = {
+    "programme": svg.ACCENT_DARK,
+    "project": svg.ACCENT,
+    "activity": svg.SECOND,
+    "agreement": "#6b2a8c",
+}
+# Kinds of rows that happen on one day, drawn as a diamond rather than a bar.
+MILESTONES = {"agreement"}
+KIND_NAMES = {
+    "programme": gettext_lazy("Programme"),
+    "project": gettext_lazy("Project"),
+    "agreement": gettext_lazy("Agreement"),
+    "activity": gettext_lazy("Activity"),
+}
 SERIES_FILLS = (svg.ACCENT, svg.SECOND, svg.ACCENT_DARK)
 
 
@@ -31,7 +45,7 @@ class TimelineRow:
 
     @property
     def open_ended(self) -> bool:
-        return self.start is not None and self.end is None
+        return self.start is not None and self.end is None and self.kind not in MILESTONES
 
 
 @dataclass(frozen=True)
@@ -58,10 +72,8 @@ def timeline_svg(*, rows, language, link=True, id_prefix="timeline", title=None)
         def x(day):
             return left + (right - left) * (day - axis_start).days / span
 
-        kinds = []
-        for row in rows:
-            if row.start is not None and (row.kind, row.kind_label) not in kinds:
-                kinds.append((row.kind, row.kind_label))
+        drawn = {row.kind for row in rows if row.start is not None}
+        kinds = [(kind, str(name)) for kind, name in KIND_NAMES.items() if kind in drawn]
         legend = 24 if kinds else 0
         top = legend + 26
         height = top + ROW * len(rows) + 8
@@ -73,7 +85,7 @@ def timeline_svg(*, rows, language, link=True, id_prefix="timeline", title=None)
                 svg.element("rect", {"x": lx, "y": 6, "width": 12, "height": 12, "fill": fill})
             )
             parts.append(svg.text(lx + 17, 16, name, size=13.5))
-            lx += 32 + 8 * len(name)
+            lx += 30 + 7.5 * len(name)
         for year in range(first, last + 2):
             gx = x(datetime.date(year, 1, 1))
             parts.append(
@@ -102,7 +114,7 @@ def timeline_svg(*, rows, language, link=True, id_prefix="timeline", title=None)
                     y + 15,
                     label,
                     size=14,
-                    weight="bold" if row.kind != "activity" else None,
+                    weight="bold" if row.kind in ("programme", "project") else None,
                 )
             ]
             bar_y = y + 22
@@ -116,6 +128,21 @@ def timeline_svg(*, rows, language, link=True, id_prefix="timeline", title=None)
                         size=12,
                         fill=svg.MUTED,
                         style="italic",
+                    )
+                )
+            elif row.kind in MILESTONES:
+                cx, cy = x(row.start), bar_y + 5
+                drawing.append(
+                    svg.element(
+                        "rect",
+                        {
+                            "x": cx - 6,
+                            "y": cy - 6,
+                            "width": 12,
+                            "height": 12,
+                            "fill": fill,
+                            "transform": f"rotate(45 {svg.number(cx)} {svg.number(cy)})",
+                        },
                     )
                 )
             else:

@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from activities.models import Activity
 from core.models import public_or_none
 from core.partial_dates import DatePrecision
-from figures.charts import CountRow, TimelineRow
+from figures.charts import CountRow, TimelineRow, year_range
 from figures.maps import Corridor, MapCountry
 from projects.models import Agreement, Country, Project, Result, ThematicArea
 
@@ -61,11 +61,11 @@ def map_countries() -> list[MapCountry]:
     ]
 
 
-def agreement_url(agreement, countries) -> str:
-    """The agreement's own page when it has one, else its place on a signatory country's page."""
+def agreement_url(agreement, page_url) -> str:
+    """The agreement's own page when it has one, else its place on a page that lists it."""
     if hasattr(agreement, "get_absolute_url"):
         return agreement.get_absolute_url()
-    return f"{countries[0].get_absolute_url()}#agreement-{agreement.slug}"
+    return f"{page_url}#agreement-{agreement.slug}"
 
 
 def corridors(country=None, *, limit=None) -> list[Corridor]:
@@ -102,7 +102,7 @@ def corridors(country=None, *, limit=None) -> list[Corridor]:
             kind=agreement.kind,
             kind_label=agreement.get_kind_display(),
             when=str(agreement.signed or ""),
-            url=agreement_url(agreement, countries),
+            url=agreement_url(agreement, countries[0].get_absolute_url()),
         )
         for agreement, countries in signatories.items()
     ]
@@ -113,6 +113,7 @@ CORRIDORS_SHOWN = 20
 # The timeline shows at most this many activities and projects; the page links to the lists.
 TIMELINE_ACTIVITIES = 10
 TIMELINE_PROJECTS = 8
+TIMELINE_AGREEMENTS = 6
 
 
 def last_day(date):
@@ -175,7 +176,19 @@ class Timeline:
         return self.activities_total - self.activities_undated - self.activities_shown
 
 
-def _timeline(projects, activities) -> Timeline:
+def _agreement_row(agreement, page_url) -> TimelineRow:
+    return TimelineRow(
+        label=agreement.title,
+        url=agreement_url(agreement, page_url),
+        kind="agreement",
+        kind_label=agreement.get_kind_display(),
+        when=str(agreement.signed),
+        start=agreement.signed_on,
+        end=agreement.signed_on,
+    )
+
+
+def _timeline(projects, activities, agreements, page_url) -> Timeline:
     activities = activities.order_by(F("start_date").asc(nulls_last=True), "slug")
     # The counts ride along with the first activities, in the same query.
     dated = list(
@@ -191,8 +204,15 @@ def _timeline(projects, activities) -> Timeline:
             total=Count("pk", distinct=True),
             undated=Count("pk", distinct=True, filter=Q(start_date__isnull=True)),
         )
+    # Agreements signed within the years the projects and activities span, as milestones.
+    first_year = year_range(projects + [_activity_row(activity) for activity in dated])[0]
+    signed = agreements.filter(signed_on__gte=datetime.date(first_year, 1, 1)).order_by(
+        "signed_on", "slug"
+    )[:TIMELINE_AGREEMENTS]
     return Timeline(
-        rows=projects + [_activity_row(activity) for activity in dated],
+        rows=projects
+        + [_agreement_row(agreement, page_url) for agreement in signed]
+        + [_activity_row(activity) for activity in dated],
         activities_shown=len(dated),
         activities_total=counts["total"],
         activities_undated=counts["undated"],
@@ -211,7 +231,15 @@ def project_timeline(project) -> Timeline:
     rows = [_project_row(p, "programme") for p in chain]
     rows.append(_project_row(project, "programme" if children and not chain else "project"))
     rows += [_project_row(child, "project") for child in children[:TIMELINE_PROJECTS]]
-    timeline = _timeline(rows, _scoped(Activity.objects.published(), project=project))
+    agreements = Agreement.objects.published().filter(
+        Q(projects=project) | Q(projects__parent=project)
+    )
+    timeline = _timeline(
+        rows,
+        _scoped(Activity.objects.published(), project=project),
+        agreements.distinct(),
+        project.get_absolute_url(),
+    )
     timeline.more_projects = len(children) > TIMELINE_PROJECTS
     return timeline
 
@@ -220,7 +248,12 @@ def country_timeline(country) -> Timeline:
     """The public projects in the country and its dated activities."""
     projects = list(country.projects.published().select_related("parent")[: TIMELINE_PROJECTS + 1])
     rows = [_project_row(p, "project") for p in projects[:TIMELINE_PROJECTS]]
-    timeline = _timeline(rows, Activity.objects.published().filter(countries=country))
+    timeline = _timeline(
+        rows,
+        Activity.objects.published().filter(countries=country),
+        country.agreements.published(),
+        country.get_absolute_url(),
+    )
     timeline.more_projects = len(projects) > TIMELINE_PROJECTS
     return timeline
 

@@ -25,17 +25,17 @@ PAGES = [
 ]
 
 # Queries per page type; the same with ten times the seed's records. The map and the
-# figures (figures/selectors.py) add aggregated queries: 6 on the home page (countries,
-# corridors, sub-projects, timeline, counts by country, by theme), 4 on a project's page,
-# 5 on a country's page.
+# figures (figures/selectors.py) add aggregated queries: 7 on the home page (countries,
+# corridors, sub-projects, timeline activities, timeline agreements, counts by country, by
+# theme), 5 on a project's page, 6 on a country's page.
 BUDGETS = {
-    "/en/": 19,
+    "/en/": 20,
     "/en/projects/": 11,
-    "/en/projects/acss/": 20,
+    "/en/projects/acss/": 21,
     "/en/activities/": 14,
     "/en/activities/modal-training-2021/": 9,
     "/en/countries/": 2,
-    "/en/countries/ml/": 21,
+    "/en/countries/ml/": 22,
     "/en/themes/": 1,
     "/en/themes/migration-development/": 9,
     "/en/partners/": 6,

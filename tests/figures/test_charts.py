@@ -130,7 +130,7 @@ def test_the_timeline_spans_the_years_of_its_records():
 
 def test_figures_render_with_a_bounded_number_of_queries(seed, django_assert_num_queries):
     action = Project.objects.select_related("parent").get(slug="acss")
-    with translation.override("en"), django_assert_num_queries(4):
+    with translation.override("en"), django_assert_num_queries(5):
         action_figures(project=action)
 
 
@@ -165,3 +165,12 @@ def test_the_timeline_draws_a_bounded_number_of_sub_projects(client, seed):
     # The Action itself and the first sub-projects.
     assert len(projects) == 1 + selectors.TIMELINE_PROJECTS
     assert "Only the first projects are drawn." in block
+
+
+def test_the_timeline_marks_the_agreements_signed_in_its_years(client, seed):
+    block = figure(client.get("/en/").content.decode(), "Projects and activities over time")
+    rows = table_rows(block)
+    assert "Joint action plans for South-South cooperation on migration" in rows
+    assert "Memorandum of understanding between Morocco and Mali on migration" in rows
+    # Signed in 2013, years before the Action: not stretched onto its timeline.
+    assert "Memorandum of understanding between Morocco and Senegal on migration" not in rows

@@ -92,20 +92,20 @@ def add_bulk_records(count):
 
 
 def test_home_runs_a_fixed_number_of_queries(client, seed, django_assert_num_queries):
-    # 13 for the page, 6 for the map and the figures.
-    with django_assert_num_queries(19):
+    # 13 for the page, 7 for the map and the figures.
+    with django_assert_num_queries(20):
         client.get("/en/")
     add_bulk_records(30)
-    with django_assert_num_queries(19):
+    with django_assert_num_queries(20):
         client.get("/en/")
 
 
 def test_project_page_runs_a_fixed_number_of_queries(client, seed, django_assert_num_queries):
-    # 16 for the page, 4 for its figures.
-    with django_assert_num_queries(20):
+    # 16 for the page, 5 for its figures.
+    with django_assert_num_queries(21):
         client.get("/en/projects/acss/")
     add_bulk_records(30)
-    with django_assert_num_queries(20):
+    with django_assert_num_queries(21):
         client.get("/en/projects/acss/")
-    with translation.override("fr"), django_assert_num_queries(20):
+    with translation.override("fr"), django_assert_num_queries(21):
         client.get("/fr/projets/acss/")
