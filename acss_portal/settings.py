@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "partners",
     "projects",
     "activities",
+    "figures",
     "documents",
     "opendata",
     "pages",

@@ -29,6 +29,11 @@ class PageSitemap(PortalSitemap):
             "partners:list",
             "documents:list",
             "open_data",
+            "pages:about",
+            "pages:contact",
+            "pages:legal",
+            "pages:privacy",
+            "pages:accessibility",
         ]
 
     def location(self, name):

@@ -14,6 +14,7 @@ LAYERS = [
     "partners",
     "projects",
     "activities",
+    "figures",
     "documents",
     "opendata",
     "pages",
