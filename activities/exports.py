@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from activities.filters import ActivityFilter
+from activities.filters import ActivityFilter, EventFilter
 from activities.models import Activity, Event
 from core.exports import Date, Many, One, Text, Value, page, register
 
@@ -41,6 +41,8 @@ def register_exports():
         Event,
         resource="events",
         key="slug",
+        filterset=EventFilter,
+        ordering=lambda events: events.upcoming_first(),
         description=_("Trainings, workshops, seminars and meetings held within the activities."),
         fields=[
             Value("slug"),

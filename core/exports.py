@@ -17,6 +17,7 @@ Drafts never leak through a relation: every related record is read through its m
 
 import csv
 import io
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -196,6 +197,12 @@ class Export:
     description: str = ""
     # Extra select_related/prefetch_related lookups that computed columns need.
     related: list = field(default_factory=list)
+    # The list page's order when it is not the model's own (the API lists records the same way).
+    ordering: Callable | None = None
+
+    def published(self):
+        records = self.model._default_manager.published()
+        return self.ordering(records) if self.ordering is not None else records
 
     def prepare(self, queryset):
         """The records with every relation the columns read, published ones only."""

@@ -56,7 +56,7 @@ def index(request):
 
 def record_list(request, resource):
     export = export_named(resource)
-    queryset = export.model._default_manager.published()
+    queryset = export.published()
     if export.filterset is not None:
         filterset = export.filterset(request.GET, queryset=queryset)
         if not filterset.is_valid():

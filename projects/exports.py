@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.exports import Column, Date, Many, One, Text, Value, page, register
 from partners.models import Partnership
-from projects.filters import ProjectFilter
+from projects.filters import AgreementFilter, ProjectFilter, ResultFilter
 from projects.models import Agreement, Country, Project, Result, ThematicArea
 
 
@@ -83,6 +83,7 @@ def register_exports():
         Agreement,
         resource="agreements",
         key="slug",
+        filterset=AgreementFilter,
         description=_("Memoranda of understanding and joint action plans."),
         fields=[
             Value("slug"),
@@ -92,12 +93,14 @@ def register_exports():
             Date("signed_on"),
             Many("countries"),
             Many("projects"),
+            page(),
         ],
     )
     register(
         Result,
         resource="results",
         key="slug",
+        filterset=ResultFilter,
         description=_("Results of the projects."),
         fields=[
             Value("slug"),

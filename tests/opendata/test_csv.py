@@ -42,6 +42,12 @@ LISTS = {
         "documents",
         [{}, {"country": "ML"}, {"language": "fr"}, {"language": "en"}],
     ),
+    "/en/events/": (
+        "events",
+        [{}, {"country": "SN"}, {"when": "past"}, {"type": "training"}, {"year": "2021"}],
+    ),
+    "/en/results/": ("results", [{}, {"country": "ML"}, {"project": "modal"}]),
+    "/en/agreements/": ("agreements", [{}, {"country": "MA"}, {"kind": "memorandum"}]),
     "/en/countries/": ("countries", [{}]),
     "/en/themes/": ("themes", [{}]),
 }

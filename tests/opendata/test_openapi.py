@@ -36,7 +36,8 @@ def test_the_api_answers_as_its_description_says_and_never_500(seed, wsgi_in_tes
         @given(case=operation.as_strategy())
         @EXAMPLES
         def answers(case):
-            response = case.call()
+            # The in-process client does not unzip what the portal compresses for real clients.
+            response = case.call(headers={"Accept-Encoding": "identity"})
             case.validate_response(response)
 
         answers()
