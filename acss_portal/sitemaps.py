@@ -28,6 +28,12 @@ class PageSitemap(PortalSitemap):
             "themes:list",
             "partners:list",
             "documents:list",
+            "open_data",
+            "pages:about",
+            "pages:contact",
+            "pages:legal",
+            "pages:privacy",
+            "pages:accessibility",
         ]
 
     def location(self, name):

@@ -10,8 +10,10 @@ from activities import urls as activity_urls
 from core import views
 from core.content_admin import view_on_site
 from documents import urls as factsheets
+from opendata import urls as opendata_urls
+from opendata.views import open_data
 from pages.feeds import NewRecordsFeed
-from pages.views import home
+from pages.views import favicon, home
 from projects import urls as project_urls
 from projects import views as project_views
 from search.views import search_page
@@ -25,7 +27,12 @@ urlpatterns = [
     path(settings.ADMIN_PATH, admin.site.urls),
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots"),
+    path("favicon.ico", favicon, name="favicon"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    # Open data: the JSON API, the IATI file and the bulk downloads, the same in every language.
+    path("api/v1/", include((opendata_urls.api_patterns, "api"))),
+    path("iati/", include((opendata_urls.iati_patterns, "iati"))),
+    path("downloads/", include((opendata_urls.download_patterns, "downloads"))),
 ]
 
 urlpatterns += i18n_patterns(
@@ -52,4 +59,6 @@ urlpatterns += i18n_patterns(
     path(_("partners/"), include("partners.urls")),
     path(_("documents/"), include("documents.urls")),
     path(_("search/"), search_page, name="search"),
+    path(_("open-data/"), open_data, name="open_data"),
+    path("", include("pages.urls")),
 )

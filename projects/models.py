@@ -104,6 +104,11 @@ class Project(Publishable, Content):
     context = models.TextField(_("context"), blank=True)
     objective = models.TextField(_("objective"), blank=True)
     approach = models.TextField(_("approach"), blank=True)
+    approach_steps = models.TextField(
+        _("steps of the approach"),
+        blank=True,
+        help_text=_("One step per line, in order; the factsheet numbers them."),
+    )
     aliases = models.TextField(
         _("other names"),
         blank=True,
@@ -214,6 +219,11 @@ class Project(Publishable, Content):
     def period(self) -> Period:
         """The actual period where known, else the planned one."""
         return self.actual_period or self.planned_period
+
+    @property
+    def steps(self) -> list[str]:
+        """The steps of the approach, one a line, blank lines left out."""
+        return [line.strip() for line in self.approach_steps.splitlines() if line.strip()]
 
     @property
     def alias_list(self) -> list[str]:

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from core.models import public_or_none
 from core.public_history import last_published
 from core.sources import sources_of
-from partners.models import Contact, PartnershipRole
+from partners.models import Contact, OrganisationKind, PartnershipRole
 from projects.models import Agreement, Country, Project, Result, ThematicArea
 
 
@@ -79,6 +79,40 @@ def partners_by_role(partnerships) -> list:
     return [(role.label, members) for role, members in groups.items() if members]
 
 
+@dataclass
+class CountryOfIntervention:
+    country: Country
+    ministries: list  # the ministries and directorates of that country among the partners
+    focal_points: list
+
+
+MINISTRY_KINDS = (OrganisationKind.MINISTRY, OrganisationKind.DIRECTORATE)
+
+
+def countries_of_intervention(countries, partnerships, contacts) -> list[CountryOfIntervention]:
+    """Each country of a project with its ministries among the partners and its focal points.
+
+    The country of the lead executing agency comes first (Morocco, for the Action), as in the
+    Action's own factsheet; the others keep their order.
+    """
+    leading = {
+        p.organisation.country_id for p in partnerships if p.role == PartnershipRole.ACCOUNTABLE
+    }
+    ministries = sorted(
+        (p.organisation for p in partnerships if p.organisation.kind in MINISTRY_KINDS),
+        # Ministries before their directorates, as in Organisation.objects.ministries().
+        key=lambda organisation: organisation.kind != OrganisationKind.MINISTRY,
+    )
+    return [
+        CountryOfIntervention(
+            country,
+            list(dict.fromkeys(m for m in ministries if m.country_id == country.pk)),
+            [contact for contact in contacts if contact.country_id == country.pk],
+        )
+        for country in sorted(countries, key=lambda country: country.pk not in leading)
+    ]
+
+
 def project_page(*, user, slug) -> dict | None:
     """A project with everything public that its page and factsheet show."""
     project = (
@@ -94,6 +128,7 @@ def project_page(*, user, slug) -> dict | None:
     results = list(project.results.published().for_listing())
     agreements = list(project.agreements.published().prefetch_related("countries"))
     partnerships = list(project.partnerships.published().select_related("organisation"))
+    contacts = list(project.contacts.published().select_related("organisation", "country"))
     return {
         "project": project,
         "parent": public_or_none(project.parent),
@@ -105,7 +140,8 @@ def project_page(*, user, slug) -> dict | None:
         "results": results,
         "agreements": agreements,
         "documents": list(project.documents.published()),
-        "contacts": list(project.contacts.published().select_related("organisation", "country")),
+        "contacts": contacts,
+        "countries": countries_of_intervention(project.countries.all(), partnerships, contacts),
         "timeline": timeline(agreements, activities, results),
         "sources": sources_of(project),
         "last_published": last_published(project),

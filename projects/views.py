@@ -1,7 +1,8 @@
 from django.db.models import Prefetch
 from django.shortcuts import render
 
-from core.views import filtered_list, history_page, record_page
+from core.exports import wants_csv
+from core.views import export_csv, filtered_list, history_page, record_page
 from partners.models import Organisation
 from projects.filters import AgreementFilter, ProjectFilter, ResultFilter
 from projects.models import Agreement, Country, Project, Result, ThematicArea
@@ -29,6 +30,8 @@ def project_detail(request, slug):
 
 
 def country_list(request):
+    if wants_csv(request):
+        return export_csv(request, Country.objects.all())
     ministries = Organisation.objects.published().ministries()
     countries = Country.objects.prefetch_related(Prefetch("organisations", queryset=ministries))
     return render(request, "projects/country_list.html", {"countries": countries})
@@ -39,6 +42,8 @@ def country_detail(request, code):
 
 
 def theme_list(request):
+    if wants_csv(request):
+        return export_csv(request, ThematicArea.objects.all())
     return render(request, "projects/theme_list.html", {"themes": ThematicArea.objects.all()})
 
 

@@ -36,14 +36,17 @@ PAGES = [
 
 # Queries per page type; the same with ten times the seed's records. A record page's sources
 # take one query, its "last published" date two and one per relation its history keeps.
+# The map and the figures (figures/selectors.py) add aggregated queries: 7 on the home page
+# (countries, corridors, sub-projects, timeline activities, timeline agreements, counts by
+# country, by theme), 5 on a project's page, 6 on a country's page.
 BUDGETS = {
-    "/en/": 13,
+    "/en/": 20,
     "/en/projects/": 11,
-    "/en/projects/acss/": 20,
+    "/en/projects/acss/": 25,
     "/en/activities/": 15,
     "/en/activities/modal-training-2021/": 15,
     "/en/countries/": 2,
-    "/en/countries/ml/": 19,
+    "/en/countries/ml/": 25,
     "/en/themes/": 1,
     "/en/themes/migration-development/": 12,
     "/en/partners/": 6,
@@ -85,15 +88,20 @@ def test_each_page_links_its_other_language_version(client, seed, english, frenc
     assert re.search(r'<meta name="description" content="[^"]{20,}">', html)
 
 
+# The page cache reads the content generation before it looks for the page, then misses here
+# (the records changed): acss_portal.middleware.page_cache.
+PAGE_CACHE_QUERIES = 1
+
+
 @pytest.mark.parametrize("path", list(BUDGETS))
 def test_each_page_type_runs_a_fixed_number_of_queries(
     client, seed, django_assert_num_queries, path
 ):
     multiply_seed(1)  # every kind of related record present at least once
-    with django_assert_num_queries(BUDGETS[path]):
+    with django_assert_num_queries(BUDGETS[path] + PAGE_CACHE_QUERIES):
         assert client.get(path).status_code == 200
     multiply_seed(9)
-    with django_assert_num_queries(BUDGETS[path]):
+    with django_assert_num_queries(BUDGETS[path] + PAGE_CACHE_QUERIES):
         assert client.get(path).status_code == 200
 
 

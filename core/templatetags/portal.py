@@ -157,3 +157,27 @@ def onthispage(parser, token):
     nodelist = parser.parse(("endonthispage",))
     parser.delete_first_token()
     return OnThisPageNode(nodelist)
+
+
+class CaptureNode(template.Node):
+    def __init__(self, nodelist, name):
+        self.nodelist, self.name = nodelist, name
+
+    def render(self, context):
+        # Rendered with autoescape already: kept as it is, so it is not escaped twice.
+        context[self.name] = mark_safe(self.nodelist.render(context).strip())
+        return ""
+
+
+@register.tag
+def capture(parser, token):
+    """`{% capture as name %}...{% endcapture %}`: render once, use as often as needed.
+
+    base.html captures the title and description blocks for <title> and the social meta tags.
+    """
+    bits = token.split_contents()
+    if len(bits) != 3 or bits[1] != "as":
+        raise template.TemplateSyntaxError("Usage: {% capture as name %}...{% endcapture %}")
+    nodelist = parser.parse(("endcapture",))
+    parser.delete_first_token()
+    return CaptureNode(nodelist, bits[2])
