@@ -16,6 +16,7 @@ LAYERS = [
     "activities",
     "figures",
     "documents",
+    "opendata",
     "pages",
     "backoffice",
     "acss_portal",
