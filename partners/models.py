@@ -88,7 +88,10 @@ class Organisation(Publishable, Content):
         ]
 
     def __str__(self):
-        return f"{self.name} ({self.acronym})" if self.acronym else self.name
+        # Never "ADEPT (ADEPT)": an acronym that is the name itself is not repeated.
+        if self.acronym and self.acronym.casefold() != (self.name or "").casefold():
+            return f"{self.name} ({self.acronym})"
+        return self.name
 
     def get_absolute_url(self):
         return reverse("partners:detail", kwargs={"slug": self.slug})
