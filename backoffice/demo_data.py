@@ -24,8 +24,15 @@ from core.codelists import ActivityStatus
 from core.models import ContentGeneration, Publication
 from documents.models import Document, DocumentCategory, DocumentLanguage
 from partners.models import Contact, Organisation, OrganisationKind, Partnership, PartnershipRole
-from projects.models import Agreement, AgreementKind, Country, Project, Result, ResultStatus
-from projects.models import ThematicArea
+from projects.models import (
+    Agreement,
+    AgreementKind,
+    Country,
+    Project,
+    Result,
+    ResultStatus,
+    ThematicArea,
+)
 from search import index as search
 
 # What the seed holds of each kind, per unit (documents: the seed has none; two per unit).
