@@ -4,10 +4,11 @@ from django.db.models import Prefetch
 
 from activities.models import Activity
 from core.models import public_or_none
+from core.sections import PARTS_LIMIT, SECTION_LIMIT, list_url, section
 from partners.models import Organisation
 
 
-def activity_page(*, user, slug) -> dict | None:
+def activity_page(*, user, slug, limit=SECTION_LIMIT) -> dict | None:
     activity = (
         Activity.objects.visible_to(user)
         .select_related("project")
@@ -26,8 +27,13 @@ def activity_page(*, user, slug) -> dict | None:
     return {
         "activity": activity,
         "project": public_or_none(activity.project),
-        "organisations": list(activity.organisations.published()),
-        "events": list(events),
-        "results": list(activity.results.published().for_listing()),
-        "documents": list(activity.documents.published()),
+        "organisations": section(activity.organisations.published(), limit=PARTS_LIMIT),
+        # Events are read on this page only: a fuller list, still bounded.
+        "events": section(events, limit=PARTS_LIMIT),
+        "results": section(activity.results.published().for_listing(), limit=limit),
+        "documents": section(
+            activity.documents.published(),
+            limit=limit,
+            url=list_url("documents:list", activity=slug),
+        ),
     }

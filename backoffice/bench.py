@@ -103,7 +103,7 @@ def page_urls() -> dict:
     country = _largest(Country.objects.all(), "activities")
     theme = _largest(ThematicArea.objects.all(), "activities")
     activity = _largest(Activity.objects.published(), "events")
-    partner = _largest(Organisation.objects.published(), "partnerships")
+    partner = _largest(Organisation.objects.published(), "activities")
     return {
         BARE: reverse("healthz"),
         "home": reverse("home"),

@@ -23,6 +23,9 @@ from partners.models import PartnershipRole
 from projects.models import Country, Project
 from projects.selectors import country_page, project_page
 
+# A factsheet lists more of each section than the web page, but never everything: it stays a
+# few pages long at any size, and its "Read online" link leads to the rest.
+FACTSHEET_LIMIT = 20
 TYPST_DIR = Path(__file__).resolve().parent / "typst"
 # PDF/A-2a: archivable, fonts embedded, tagged for assistive technology.
 PDF_STANDARDS = ["a-2a"]
@@ -267,7 +270,7 @@ def cached_pdf(kind, *, user, lookup, url):
     cache = caches["factsheets"]
     entry = cache.get(key)
     if entry is None:
-        page = kind.selector(user=user, **lookup)
+        page = kind.selector(user=user, limit=FACTSHEET_LIMIT, **lookup)
         factsheet = kind(page)
         as_of = newest_change(page) or datetime.now(UTC)
         pdf = render(factsheet, url=url, as_of=as_of)

@@ -1,24 +1,33 @@
 """What an organisation's page shows: the organisation and its public roles and records."""
 
 from core.models import public_or_none
+from core.sections import SECTION_LIMIT, list_url, section
 from partners.models import Organisation, Partnership
 
 
-def organisation_page(*, user, slug) -> dict | None:
+def organisation_page(*, user, slug, limit=SECTION_LIMIT) -> dict | None:
     organisation = Organisation.objects.visible_to(user).for_listing().filter(slug=slug).first()
     if organisation is None:
         return None
     return {
         "organisation": organisation,
         "parent": public_or_none(organisation.parent),
-        "units": list(organisation.units.published()),
-        "partnerships": list(
+        "units": section(organisation.units.published(), limit=limit),
+        "partnerships": section(
             Partnership.objects.published()
             .filter(organisation=organisation)
-            .select_related("project")
+            .select_related("project"),
+            limit=limit,
+            url=list_url("projects:list", partner=slug),
         ),
-        "contacts": list(organisation.contacts.published().select_related("country")),
+        "contacts": section(
+            organisation.contacts.published().select_related("country"), limit=limit
+        ),
         # Records of the apps above, through the organisation's own relations.
-        "activities": list(organisation.activities.published().for_listing()),
-        "events": list(organisation.events.published().for_listing()),
+        "activities": section(
+            organisation.activities.published().for_listing(),
+            limit=limit,
+            url=list_url("activities:list", partner=slug),
+        ),
+        "events": section(organisation.events.published().for_listing(), limit=limit),
     }
