@@ -2,13 +2,13 @@
 
 A page never renders an unbounded list: each section of a record page (a country's
 activities, a partner's roles) shows at most `SECTION_LIMIT` records and links to the list
-page filtered to exactly those records. The total comes from a window count in the same
-query, so a section costs one query at any size.
+page filtered to exactly those records. A section costs two queries at any size: the first
+records, and their count (a window count in one query would read every row in full before
+the limit).
 """
 
 from urllib.parse import urlencode
 
-from django.db.models import Count, Window
 from django.urls import reverse
 
 SECTION_LIMIT = 6
@@ -30,9 +30,8 @@ class Section(list):
 
 
 def section(queryset, *, limit=SECTION_LIMIT, url="") -> Section:
-    """At most `limit` records of `queryset` and their total, in one query."""
-    records = list(queryset.annotate(section_total=Window(Count("pk")))[:limit])
-    return Section(records, records[0].section_total if records else 0, url)
+    """At most `limit` records of `queryset` and their total, in two queries."""
+    return Section(list(queryset[:limit]), queryset.count(), url)
 
 
 def list_url(url_name, **filters) -> str:
