@@ -1,4 +1,5 @@
-from django.db.models import Prefetch
+from django.db.models import F, Prefetch, Window
+from django.db.models.functions import RowNumber
 from django.shortcuts import render
 
 from core.views import filtered_list, record_page
@@ -22,7 +23,10 @@ def project_detail(request, slug):
 
 
 def country_list(request):
+    # The ministry in charge only: one row per country at any size.
     ministries = Organisation.objects.published().ministries()
+    first = Window(RowNumber(), partition_by=F("country"), order_by=ministries.query.order_by)
+    ministries = ministries.annotate(rank=first).filter(rank=1)
     countries = Country.objects.prefetch_related(Prefetch("organisations", queryset=ministries))
     return render(request, "projects/country_list.html", {"countries": countries})
 
