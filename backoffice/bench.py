@@ -298,7 +298,8 @@ def table(report) -> str:
     )
     lines = [
         f"{report['database']} at {report['scale']}× the seed, {report['workers']} gunicorn workers"
-        f", {report['seconds']} s per page type and variant",
+        f", {report['seconds']} s per page type and variant; load average"
+        f" {report['load_average'][0]} → {report['load_average'][1]} on {report['cpus']} CPUs",
         f"{'':<22} | {'uncached':^30} | {'cached':^30}",
         header,
         "-" * len(header),
@@ -334,6 +335,7 @@ def run(*, database, scale, seconds, workers, connections, concurrency_seconds, 
     )
     pages = json.loads(found.stdout)["pages"]
     port = free_port(port)
+    load_before = os.getloadavg()[0]
     log(f"gunicorn on 127.0.0.1:{port}, {workers} workers, DEBUG=0")
     with Server(url=url, port=port, workers=workers):
         results = measure_pages(port, pages, seconds, log)
@@ -350,6 +352,9 @@ def run(*, database, scale, seconds, workers, connections, concurrency_seconds, 
         "workers": workers,
         "seconds": seconds,
         "measured_at": timezone.now().isoformat(timespec="seconds"),
+        # The machine's load (1-minute average) before and after: other work skews every number.
+        "load_average": [round(load_before, 1), round(os.getloadavg()[0], 1)],
+        "cpus": os.cpu_count(),
         "pages": {
             name: {
                 **row,
