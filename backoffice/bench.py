@@ -145,6 +145,8 @@ def inspect() -> dict:
 
 def free_port(preferred=0):
     with socket.socket() as probe:
+        # As gunicorn does: a port left in TIME_WAIT by the previous run is free to use.
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         probe.bind(("127.0.0.1", preferred))
         return probe.getsockname()[1]
 
