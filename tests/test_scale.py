@@ -141,3 +141,28 @@ def test_production_mode_is_refused_without_force(seed, settings):
 def test_without_the_seed_it_says_to_load_it(empty_db):
     with pytest.raises(CommandError, match="load_seed"):
         call_command("generate_demo_data", scale=1, force=True)
+
+
+def test_the_benchmark_finds_every_public_page_type_and_counts_its_queries(seed):
+    from backoffice.bench import BARE, inspect
+
+    generate(1)
+    pages = inspect()["pages"]
+    assert {"home", "country page", "search", "factsheet", BARE} <= set(pages)
+    assert all(page["status"] == 200 for page in pages.values())
+    assert pages[BARE]["queries"] == 1
+    assert all(page["queries"] >= 1 for page in pages.values())
+
+
+def test_the_benchmark_keeps_one_database_per_scale(settings):
+    from backoffice.bench import database_url
+
+    assert database_url("sqlite", 100).endswith("/var/bench/scale-100.sqlite3")
+    assert database_url("sqlite", 100).startswith("sqlite:////")
+    pg = database_url("postgres", 1000, "postgres://postgres@127.0.0.1:5432/acss_bench")
+    assert pg == "postgres://postgres@127.0.0.1:5432/acss_bench_1000"
+
+
+def test_the_benchmark_refuses_bad_arguments():
+    with pytest.raises(CommandError, match="must be"):
+        call_command("benchmark", scale=0)
