@@ -29,7 +29,6 @@ from django.conf import settings
 from django.db import connection
 from django.db.models import Count
 from django.test import Client
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -128,15 +127,41 @@ def uncached(url, n):
     return f"{url}{'&' if '?' in url else '?'}bench={n}"
 
 
-def inspect() -> dict:
-    """The URLs, and each page's queries (the second request, once per-process setup is done)."""
+class QueryCounter:
+    """Counts queries (CaptureQueriesContext would not: every request resets the query log)."""
+
+    def __init__(self):
+        self.count = 0
+
+    def __call__(self, execute, sql, params, many, context):
+        self.count += 1
+        return execute(sql, params, many, context)
+
+
+def inspect(repeat=5) -> dict:
+    """The URLs, each page's queries, and the CPU time it takes this process (median of a few).
+
+    The CPU time is what the page costs the server whatever else runs on the machine, where
+    the times measured through gunicorn include the wait for a core.
+    """
     client = Client(HTTP_HOST="127.0.0.1")
     pages = {}
     for name, url in page_urls().items():
         client.get(uncached(url, "warm"))
-        with CaptureQueriesContext(connection) as queries:
+        queries = QueryCounter()
+        with connection.execute_wrapper(queries):
             status = client.get(uncached(url, "count")).status_code
-        pages[name] = {"url": url, "queries": len(queries), "status": status}
+        cpu = []
+        for n in range(repeat):
+            started = time.process_time()
+            client.get(uncached(url, f"cpu{n}"))
+            cpu.append((time.process_time() - started) * 1000)
+        pages[name] = {
+            "url": url,
+            "queries": queries.count,
+            "status": status,
+            "cpu_ms": round(statistics.median(cpu), 2),
+        }
     return {"vendor": connection.vendor, "pages": pages}
 
 
@@ -180,7 +205,6 @@ class Server:
         }
 
     def __enter__(self):
-        _manage("collectstatic", "--noinput", "-v0", env=self.env)
         gunicorn = os.path.join(os.path.dirname(sys.executable), "gunicorn")
         self.process = subprocess.Popen(
             [
@@ -252,10 +276,17 @@ def measure_pages(port, pages, seconds, log) -> dict:
             fetch(port, url)
         fresh = run_for(port, (uncached(url, next(counter)) for _ in iter(int, 1)), seconds)
         again = run_for(port, (url for _ in iter(int, 1)), seconds)
-        results[name] = {"url": url, "queries": page["queries"], "uncached": fresh, "cached": again}
+        results[name] = {
+            "url": url,
+            "queries": page["queries"],
+            "cpu_ms": page["cpu_ms"],
+            "uncached": fresh,
+            "cached": again,
+        }
         log(f"  {name:<14} uncached p50 {fresh.p50_ms:7.1f} ms   cached p50 {again.p50_ms:7.1f} ms")
     bare = results[BARE]
     for result in results.values():
+        result["cpu_ratio"] = result["cpu_ms"] / bare["cpu_ms"]
         for kind in ("uncached", "cached"):
             result[f"{kind}_ratio"] = result[kind].p50_ms / bare[kind].p50_ms
     return results
@@ -295,14 +326,14 @@ def concurrency(port, urls, *, connections, seconds) -> dict:
 
 def table(report) -> str:
     header = (
-        f"{'page type':<14} {'queries':>7} | {'req/s':>6} {'p50 ms':>7} {'p95 ms':>7} {'×bare':>6}"
+        f"{'page type':<14} {'queries':>7} {'CPU ms':>7} {'×bare':>6} | {'req/s':>6} {'p50 ms':>7} {'p95 ms':>7} {'×bare':>6}"
         f" | {'req/s':>6} {'p50 ms':>7} {'p95 ms':>7} {'×bare':>6}"
     )
     lines = [
         f"{report['database']} at {report['scale']}× the seed, {report['workers']} gunicorn workers"
         f", {report['seconds']} s per page type and variant; load average"
         f" {report['load_average'][0]} → {report['load_average'][1]} on {report['cpus']} CPUs",
-        f"{'':<22} | {'uncached':^30} | {'cached':^30}",
+        f"{'':<37} | {'uncached':^30} | {'cached':^30}",
         header,
         "-" * len(header),
     ]
@@ -314,7 +345,10 @@ def table(report) -> str:
                 f"{t['per_second']:6.1f} {t['p50_ms']:7.1f} {t['p95_ms']:7.1f}"
                 f" {row[f'{kind}_ratio']:6.1f}"
             )
-        lines.append(f"{name:<14} {row['queries']:>7} | {cells[0]} | {cells[1]}")
+        lines.append(
+            f"{name:<14} {row['queries']:>7} {row['cpu_ms']:7.1f} {row['cpu_ratio']:6.1f}"
+            f" | {cells[0]} | {cells[1]}"
+        )
     c = report["concurrency"]
     lines.append(
         f"{c['connections']} connections for {c['seconds']} s over every page type (cached): "
@@ -327,19 +361,20 @@ def table(report) -> str:
 def run(*, database, scale, seconds, workers, connections, concurrency_seconds, port, log):
     url = database_url(database, scale, os.environ.get("BENCH_POSTGRES_URL", DEFAULT_POSTGRES))
     build(database=database, scale=scale, url=url, log=log)
-    env = {**os.environ, "DATABASE_URL": url, "DEBUG": "1"}
+    port = free_port(port)
+    load_before = os.getloadavg()[0]
+    server = Server(url=url, port=port, workers=workers)
+    _manage("collectstatic", "--noinput", "-v0", env=server.env)
     found = subprocess.run(
         [sys.executable, str(settings.BASE_DIR / "manage.py"), "benchmark", "--inspect"],
-        env=env,
+        env=server.env,
         check=True,
         capture_output=True,
         text=True,
     )
     pages = json.loads(found.stdout)["pages"]
-    port = free_port(port)
-    load_before = os.getloadavg()[0]
     log(f"gunicorn on 127.0.0.1:{port}, {workers} workers, DEBUG=0")
-    with Server(url=url, port=port, workers=workers):
+    with server:
         results = measure_pages(port, pages, seconds, log)
         log(f"  {connections} connections for {concurrency_seconds} s …")
         crowd = concurrency(
