@@ -103,9 +103,12 @@ def facet(filterset, name, path, choices, *, multiple=False, counts=None):
     `counts(records)` may give {value: count} where a plain count along `path` would also
     count what the public may not see.
     """
-    data = filterset.data.copy()
-    data.pop(name, None)
-    base = type(filterset)(data, queryset=filterset.queryset).qs
+    if name in filterset.data:
+        data = filterset.data.copy()
+        data.pop(name, None)
+        base = type(filterset)(data, queryset=filterset.queryset).qs
+    else:  # the list's own records: no second filter set to build
+        base = filterset.qs
     selected = set(filterset.data.getlist(name)) if multiple else {filterset.data.get(name)}
     if counts is not None:
         counts = counts(base)
