@@ -2,13 +2,14 @@
 
 A page never renders an unbounded list: each section of a record page (a country's
 activities, a partner's roles) shows at most `SECTION_LIMIT` records and links to the list
-page filtered to exactly those records. A section costs two queries at any size: the first
-records, and their count (a window count in one query would read every row in full before
-the limit).
+page filtered to exactly those records. A section costs one query at any size: the first
+records, each with the total from an uncorrelated subquery that the database computes once (a
+window count would read every row in full before the limit).
 """
 
 from urllib.parse import urlencode
 
+from django.db.models import F, Func, IntegerField, Subquery
 from django.urls import reverse
 
 SECTION_LIMIT = 6
@@ -30,8 +31,11 @@ class Section(list):
 
 
 def section(queryset, *, limit=SECTION_LIMIT, url="") -> Section:
-    """At most `limit` records of `queryset` and their total, in two queries."""
-    return Section(list(queryset[:limit]), queryset.count(), url)
+    """At most `limit` records of `queryset` and their total, in one query."""
+    count = Func(F("pk"), function="COUNT", output_field=IntegerField())
+    total = queryset.order_by().prefetch_related(None).annotate(n=count).values("n")
+    records = list(queryset.annotate(section_total=Subquery(total))[:limit])
+    return Section(records, records[0].section_total if records else 0, url)
 
 
 def list_url(url_name, **filters) -> str:

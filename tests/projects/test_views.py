@@ -92,18 +92,18 @@ def add_bulk_records(count):
 
 
 def test_home_runs_a_fixed_number_of_queries(client, seed, django_assert_num_queries):
-    with django_assert_num_queries(17):
+    with django_assert_num_queries(16):
         client.get("/en/")
     add_bulk_records(30)
-    with django_assert_num_queries(17):
+    with django_assert_num_queries(16):
         client.get("/en/")
 
 
 def test_project_page_runs_a_fixed_number_of_queries(client, seed, django_assert_num_queries):
-    with django_assert_num_queries(23):
+    with django_assert_num_queries(16):
         client.get("/en/projects/acss/")
     add_bulk_records(30)
-    with django_assert_num_queries(23):
+    with django_assert_num_queries(16):
         client.get("/en/projects/acss/")
-    with translation.override("fr"), django_assert_num_queries(23):
+    with translation.override("fr"), django_assert_num_queries(16):
         client.get("/fr/projets/acss/")
