@@ -141,7 +141,11 @@ def country_page(*, user, code, limit=SECTION_LIMIT) -> dict | None:
         ),
         "all_partners_url": list_url("partners:list", **in_country),
         "contacts": section(
-            Contact.objects.published().filter(country=country).select_related("organisation"),
+            # By name: the index contact_listing_order walks one country's contacts in order.
+            Contact.objects.published()
+            .filter(country=country)
+            .select_related("organisation")
+            .order_by("name"),
             limit=limit,
         ),
         "agreements": section(
