@@ -406,3 +406,33 @@ def run(*, database, scale, seconds, workers, connections, concurrency_seconds, 
     path = BENCH_DIR / f"{database}-scale-{scale}.json"
     path.write_text(json.dumps(report, indent=2))
     return report, path
+
+
+def markdown(reports) -> str:
+    """One Markdown table of several runs (e.g. 1× and 100×), for the README."""
+    names = list(reports[0]["pages"])
+    head = ["page type", "queries"]
+    for r in reports:
+        label = f"{r['database']} {r['scale']}×"
+        head += [f"{label}: CPU ms (×bare)", f"{label}: p50 / p95 ms (×bare)"]
+    lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    for name in names:
+        queries = sorted({r["pages"][name]["queries"] for r in reports})
+        cells = [name, "/".join(str(q) for q in queries)]
+        for r in reports:
+            row = r["pages"][name]
+            t = row["uncached"]
+            cells += [
+                f"{row['cpu_ms']:.1f} ({row['cpu_ratio']:.0f})",
+                f"{t['p50_ms']:.0f} / {t['p95_ms']:.0f} ({row['uncached_ratio']:.0f})",
+            ]
+        lines.append("| " + " | ".join(cells) + " |")
+    for r in reports:
+        c = r["concurrency"]
+        lines.append(
+            f"\n{r['database']} {r['scale']}×: load average {r['load_average'][0]}–"
+            f"{r['load_average'][1]} on {r['cpus']} CPUs; {c['connections']} connections for "
+            f"{c['seconds']:.0f} s: {c['requests']} requests, {c['per_second']:.1f} req/s, "
+            f"p95 {c['p95_ms']:.0f} ms, {c['errors']} errors."
+        )
+    return "\n".join(lines)

@@ -1,5 +1,6 @@
 import json
 import sys
+from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
@@ -27,10 +28,23 @@ class Command(BaseCommand):
             help="How long the concurrent run lasts (default 30).",
         )
         parser.add_argument("--port", type=int, default=0, help="Default: any free port.")
+        parser.add_argument(
+            "--markdown",
+            nargs="+",
+            metavar="JSON",
+            help="Print one Markdown table of earlier runs (var/bench/*.json) and stop.",
+        )
         # Internal: run in the scaled database's process to pick URLs and count queries.
         parser.add_argument("--inspect", action="store_true", help="(internal)")
 
     def handle(self, *args, **options):
+        if options["markdown"]:
+            try:
+                reports = [json.loads(Path(path).read_text()) for path in options["markdown"]]
+            except (OSError, ValueError) as error:
+                raise CommandError(f"Cannot read a benchmark report: {error}") from None
+            self.stdout.write(bench.markdown(reports))
+            return
         if options["inspect"]:
             self.stdout.write(json.dumps(bench.inspect()))
             return
