@@ -15,7 +15,8 @@ import datetime
 import random
 from dataclasses import dataclass, field
 
-from django.conf import settings
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.db import connection, transaction
 from django.utils import timezone
 
@@ -424,10 +425,9 @@ class Generator:
 
 
 def write_demo_file():
-    path = settings.MEDIA_ROOT / DEMO_FILE
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if not path.exists():
-        path.write_bytes(DEMO_PDF)
+    """The one file every demo document points to, in whatever storage holds uploads."""
+    if not default_storage.exists(DEMO_FILE):
+        default_storage.save(DEMO_FILE, ContentFile(DEMO_PDF))
 
 
 def generate(*, scale, random_seed, progress=None, units_per_batch=25) -> dict:

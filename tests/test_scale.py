@@ -166,3 +166,13 @@ def test_the_benchmark_keeps_one_database_per_scale(settings):
 def test_the_benchmark_refuses_bad_arguments():
     with pytest.raises(CommandError, match="must be"):
         call_command("benchmark", scale=0)
+
+
+def test_a_published_demo_document_downloads(client, seed):
+    from documents.models import Document
+
+    generate(1)
+    document = Document.objects.published().filter(slug__startswith="demo-").first()
+    response = client.get(document.get_absolute_url())
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content).startswith(b"%PDF-")
