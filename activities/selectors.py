@@ -4,7 +4,9 @@ from django.db.models import Prefetch
 
 from activities.models import Activity
 from core.models import public_or_none
+from core.public_history import last_published
 from core.sections import PARTS_LIMIT, SECTION_LIMIT, list_url, section
+from core.sources import sources_of
 from partners.models import Organisation
 
 
@@ -36,4 +38,6 @@ def activity_page(*, user, slug, limit=SECTION_LIMIT) -> dict | None:
             limit=limit,
             url=list_url("documents:list", activity=slug),
         ),
+        "sources": sources_of(activity),
+        "last_published": last_published(activity),
     }

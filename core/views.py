@@ -6,6 +6,8 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 
+from core.public_history import describe, public_versions
+
 PER_PAGE = 20
 
 
@@ -30,6 +32,20 @@ def record_page(request, selector, template_name, **lookup):
     if context is None:
         raise Http404
     return render(request, template_name, context)
+
+
+def history_page(request, queryset, **lookup):
+    """A public record's published versions, newest first, paginated; a 404 unless it is public.
+
+    Staff see no more here than the public: a draft has no public history.
+    """
+    record = queryset.published().filter(**lookup).first()
+    if record is None:
+        raise Http404
+    versions = public_versions(record)[::-1]
+    page = Paginator(versions, PER_PAGE).get_page(request.GET.get("page"))
+    describe(record, page.object_list)
+    return render(request, "history.html", {"record": record, "page": page})
 
 
 def healthz(request):

@@ -1,7 +1,9 @@
 """What an organisation's page shows: the organisation and its public roles and records."""
 
 from core.models import public_or_none
+from core.public_history import last_published
 from core.sections import SECTION_LIMIT, list_url, section
+from core.sources import sources_of
 from partners.models import Organisation, Partnership
 
 
@@ -30,4 +32,6 @@ def organisation_page(*, user, slug, limit=SECTION_LIMIT) -> dict | None:
             url=list_url("activities:list", partner=slug),
         ),
         "events": section(organisation.events.published().for_listing(), limit=limit),
+        "sources": sources_of(organisation),
+        "last_published": last_published(organisation),
     }

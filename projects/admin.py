@@ -41,6 +41,7 @@ class ProjectAdmin(ContentAdmin):
         "summary_fr",
         "objective_en",
         "objective_fr",
+        "aliases",
     )
     autocomplete_fields = ("parent", "countries", "themes")
     prepopulated_fields = {"slug": ("acronym",)}
@@ -51,9 +52,12 @@ class ProjectAdmin(ContentAdmin):
         return project.parent.acronym or project.parent.title if project.parent else None
 
     fieldsets = (
-        (None, {"fields": ("title", "acronym", "slug", "parent", "status", "featured")}),
-        (_("Description"), {"fields": ("summary", "context", "objective", "approach")}),
-        (_("Where and what"), {"fields": ("countries", "themes")}),
+        (None, {"fields": ("title", "acronym", "aliases", "slug", "parent", "status", "featured")}),
+        (
+            _("Description"),
+            {"fields": ("summary", "context", "objective", "approach", "beneficiaries")},
+        ),
+        (_("Where and what"), {"fields": ("countries", "themes", ("region", "focus", "topic"))}),
         (
             _("Period"),
             {

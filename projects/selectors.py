@@ -10,7 +10,9 @@ from dataclasses import dataclass
 from django.utils.translation import gettext_lazy as _
 
 from core.models import public_or_none
+from core.public_history import last_published
 from core.sections import PARTS_LIMIT, SECTION_LIMIT, list_url, section
+from core.sources import sources_of
 from partners.models import Contact, OrganisationKind, PartnershipRole
 from projects.models import Country, Project, ThematicArea
 
@@ -120,6 +122,8 @@ def project_page(*, user, slug, limit=SECTION_LIMIT) -> dict | None:
             project.contacts.published().select_related("organisation", "country"), limit=limit
         ),
         "timeline": timeline(agreements, activities, results),
+        "sources": sources_of(project),
+        "last_published": last_published(project),
     }
 
 
@@ -168,6 +172,8 @@ def country_page(*, user, code, limit=SECTION_LIMIT) -> dict | None:
             limit=limit,
             url=list_url("documents:list", **in_country),
         ),
+        "sources": sources_of(country),
+        "last_published": last_published(country),
     }
 
 
@@ -188,4 +194,6 @@ def theme_page(*, user, slug, limit=SECTION_LIMIT) -> dict | None:
             url=list_url("activities:list", theme=slug),
         ),
         "results": section(theme.results.published().for_listing(), limit=limit),
+        "sources": sources_of(theme),
+        "last_published": last_published(theme),
     }

@@ -8,8 +8,8 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('activities', '0005_listing_order_indexes'),
-        ('documents', '0002_publication_history'),
-        ('projects', '0004_listing_order_indexes'),
+        ('documents', '0003_sources'),
+        ('projects', '0005_listing_order_indexes'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -25,7 +25,7 @@ def drop_result_index(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('projects', '0003_publication_history'),
+        ('projects', '0004_aliases_beneficiaries_classification'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
