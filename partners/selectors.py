@@ -27,7 +27,7 @@ def organisation_page(*, user, slug, limit=SECTION_LIMIT) -> dict | None:
         ),
         # Records of the apps above, through the organisation's own relations.
         "activities": section(
-            organisation.activities.published().for_listing(),
+            organisation.activities.published().for_listing().with_public_events(),
             limit=limit,
             url=list_url("activities:list", partner=slug),
         ),

@@ -55,7 +55,16 @@ class ProjectAdmin(ContentAdmin):
         (None, {"fields": ("title", "acronym", "aliases", "slug", "parent", "status", "featured")}),
         (
             _("Description"),
-            {"fields": ("summary", "context", "objective", "approach", "beneficiaries")},
+            {
+                "fields": (
+                    "summary",
+                    "context",
+                    "objective",
+                    "approach",
+                    "approach_steps",
+                    "beneficiaries",
+                )
+            },
         ),
         (_("Where and what"), {"fields": ("countries", "themes", ("region", "focus", "topic"))}),
         (

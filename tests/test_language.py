@@ -70,10 +70,13 @@ def test_a_ministry_officer_reaches_the_bamako_training_from_the_french_home(cli
     assert "Aliou Barry" in mali
     assert "Mémorandum d’entente entre le Maroc et le Mali en matière de migration" in mali
     link = re.search(r'href="([^"]+)"><strong>Session de formation MODAL à Bamako', mali).group(1)
-    assert link == "/fr/activites/modal-training-2021/#modal-training-bamako-2021"
-    training = client.get(link.split("#")[0]).content.decode()
+    assert link == "/fr/evenements/modal-training-bamako-2021/"
+    session = client.get(link).content.decode()
+    assert "9 août 2021 – 13 août 2021" in session
+    activity = re.search(r'<dt>Activité</dt><dd><a href="([^"]+)"', session).group(1)
+    assert activity == "/fr/activites/modal-training-2021/"
+    training = client.get(activity).content.decode()
     assert 'id="modal-training-bamako-2021"' in training
-    assert "9 août 2021 – 13 août 2021" in training
     assert "environ 45 sur place, 30 en ligne" in training
 
 

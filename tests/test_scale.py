@@ -57,7 +57,7 @@ def test_a_country_page_shows_a_handful_per_section_and_links_to_all(client, see
     total = Activity.objects.published().filter(countries=mali).count()
     assert total > SECTION_LIMIT
     html = client.get("/en/countries/ml/").content.decode()
-    section = html.split("<h2>Activities</h2>")[1].split("</section>")[0]
+    section = re.split(r"<h2[^>]*>Activities</h2>", html)[1].split("</section>")[0]
     assert section.count("<li>") == SECTION_LIMIT
     link = re.search(r'<a href="(/en/activities/\?country=ML)">See all (\d+) activities</a>', html)
     assert link and int(link.group(2)) == total
@@ -149,8 +149,8 @@ def test_the_benchmark_finds_every_public_page_type_and_counts_its_queries(seed)
     generate(1)
     pages = inspect()["pages"]
     assert {"home", "country page", "search", "factsheet", BARE} <= set(pages)
-    assert all(page["status"] == 200 for page in pages.values())
-    assert pages[BARE]["queries"] == 1
+    assert {name: page["status"] for name, page in pages.items()} == dict.fromkeys(pages, 200)
+    assert pages[BARE]["queries"] == min(page["queries"] for page in pages.values())
     assert all(page["queries"] >= 1 for page in pages.values())
 
 

@@ -9,7 +9,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ('activities', '0004_publication_history'),
         ('partners', '0005_listing_order_indexes'),
-        ('projects', '0005_listing_order_indexes'),
+        ('projects', '0006_listing_order_indexes'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -7,7 +7,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('partners', '0004_contact_shown_publicly'),
-        ('projects', '0005_listing_order_indexes'),
+        ('projects', '0006_listing_order_indexes'),
     ]
 
     operations = [

@@ -25,7 +25,7 @@ def drop_result_index(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('projects', '0004_aliases_beneficiaries_classification'),
+        ('projects', '0005_approach_steps'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
