@@ -74,7 +74,8 @@ SHOWN = {"activities": 5, "events": 5, "results": 6, "agreements": 5, "sources":
 
 def _bounded(kind, records, item):
     shown = records[: SHOWN[kind]]
-    more = len(records) - len(shown)
+    # A bounded section (core.sections.Section) knows how many records there are in all.
+    more = getattr(records, "total", len(records)) - len(shown)
     return {
         "items": [item(record) for record in shown],
         "more": ngettext(
