@@ -215,6 +215,10 @@ class Contact(Content):
         ordering = ["country", "name"]
         verbose_name = _("focal point")
         verbose_name_plural = _("focal points")
+        indexes = [
+            # Focal points sections read a country's first contacts in this order.
+            models.Index(fields=["country", "name"], name="contact_listing_order"),
+        ]
         constraints = [
             # The same person listed twice for one country is a data-entry slip.
             models.UniqueConstraint(fields=["name", "country"], name="contact_unique_per_country"),
