@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.fields import slug_constraint, slug_field
 from core.models import Content, ContentQuerySet, Publishable
+from core.names import with_acronym
 
 
 class OrganisationKind(models.TextChoices):
@@ -48,6 +49,15 @@ class Organisation(Publishable, Content):
     slug = slug_field()
     name = models.CharField(_("name"), max_length=300)
     acronym = models.CharField(_("acronym"), max_length=30, blank=True)
+    # A name given in one language only ("Fédération des Collectifs d’ONG du Mali") is marked
+    # with it on the other language's pages (<span lang="fr">), for screen readers.
+    name_language = models.CharField(
+        _("language of the name"),
+        max_length=5,
+        blank=True,
+        choices=[("en", _("English")), ("fr", _("French")), ("de", _("German"))],
+        help_text=_("Only for a name that is not translated: the language it is written in."),
+    )
     kind = models.CharField(_("type"), max_length=30, choices=OrganisationKind.choices)
     description = models.TextField(_("description"), blank=True)
     parent = models.ForeignKey(
@@ -88,7 +98,7 @@ class Organisation(Publishable, Content):
         ]
 
     def __str__(self):
-        return f"{self.name} ({self.acronym})" if self.acronym else self.name
+        return with_acronym(self.name, self.acronym)
 
     def get_absolute_url(self):
         return reverse("partners:detail", kwargs={"slug": self.slug})

@@ -12,6 +12,7 @@ from core.fields import (
     validate_iso_alpha2,
 )
 from core.models import Content, ContentQuerySet, Publishable
+from core.names import with_acronym
 from core.partial_dates import (
     Period,
     partial,
@@ -168,7 +169,7 @@ class Project(Publishable, Content):
         ]
 
     def __str__(self):
-        return f"{self.title} ({self.acronym})" if self.acronym else self.title
+        return with_acronym(self.title, self.acronym)
 
     def get_absolute_url(self):
         return reverse("projects:detail", kwargs={"slug": self.slug})
