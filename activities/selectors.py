@@ -3,7 +3,7 @@
 from django.db.models import Prefetch
 
 from activities.models import Activity
-from core.models import public_or_none
+from core.models import public_or_none, slug_matches
 from partners.models import Organisation
 
 
@@ -12,7 +12,7 @@ def activity_page(*, user, slug) -> dict | None:
         Activity.objects.visible_to(user)
         .select_related("project")
         .prefetch_related("countries", "themes")
-        .filter(slug=slug)
+        .filter(slug_matches(slug))
         .first()
     )
     if activity is None:

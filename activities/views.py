@@ -14,4 +14,6 @@ def activity_list(request):
 
 
 def activity_detail(request, slug):
-    return record_page(request, activity_page, "activities/activity_detail.html", slug=slug)
+    return record_page(
+        request, activity_page, "activities/activity_detail.html", record="activity", slug=slug
+    )

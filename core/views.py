@@ -2,7 +2,7 @@
 
 from django.core.paginator import Paginator
 from django.db import DatabaseError, connection
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import render
 from django.urls import reverse
 
@@ -20,15 +20,23 @@ def filtered_list(request, filterset_class, queryset, template_name, **context):
     return render(request, template_name, context, status=200 if valid else 400)
 
 
-def record_page(request, selector, template_name, **lookup):
+def record_page(request, selector, template_name, *, record=None, **lookup):
     """A record's page: what `selector` gives for this visitor, or 404 when it gives nothing.
 
     Every record page is built this way, so that what the visitor may see (published
     records, and the drafts a staff member may edit) is decided by the selector alone.
+    `record` names the page's record in the selector's answer: an address with its slug in
+    the other language (or a former one) moves for good to the page's own address.
     """
     context = selector(user=request.user, **lookup)
     if context is None:
         raise Http404
+    if record is not None:
+        request.page_record = context[record]
+        address = context[record].get_absolute_url()
+        if address != request.path:
+            query = request.META.get("QUERY_STRING")
+            return HttpResponsePermanentRedirect(f"{address}?{query}" if query else address)
     return render(request, template_name, context)
 
 

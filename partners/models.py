@@ -3,8 +3,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from core.fields import slug_constraint, slug_field
-from core.models import Content, ContentQuerySet, Publishable
+from core.fields import french_slug_field, slug_constraint, slug_field
+from core.models import Content, ContentQuerySet, PageSlugs, Publishable
 from core.names import with_acronym
 
 
@@ -41,12 +41,14 @@ class OrganisationQuerySet(ContentQuerySet):
         ).order_by("-kind", "slug")  # "ministry" sorts after "directorate"
 
 
-class Organisation(Publishable, Content):
+class Organisation(PageSlugs, Publishable, Content):
     # Editors link records to organisations and look them up, but do not edit them.
     country_path = "country"
     edited_by_ministries = False
 
+    slug_source = "name"
     slug = slug_field()
+    slug_fr = french_slug_field()
     name = models.CharField(_("name"), max_length=300)
     acronym = models.CharField(_("acronym"), max_length=30, blank=True)
     # A name given in one language only ("Fédération des Collectifs d’ONG du Mali") is marked
@@ -101,7 +103,7 @@ class Organisation(Publishable, Content):
         return with_acronym(self.name, self.acronym)
 
     def get_absolute_url(self):
-        return reverse("partners:detail", kwargs={"slug": self.slug})
+        return reverse("partners:detail", kwargs={"slug": self.page_slug})
 
     def clean(self):
         if self.kind == OrganisationKind.DIRECTORATE and self.parent is None:

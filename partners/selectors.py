@@ -1,11 +1,13 @@
 """What an organisation's page shows: the organisation and its public roles and records."""
 
-from core.models import public_or_none
+from core.models import public_or_none, slug_matches
 from partners.models import Organisation, Partnership
 
 
 def organisation_page(*, user, slug) -> dict | None:
-    organisation = Organisation.objects.visible_to(user).for_listing().filter(slug=slug).first()
+    organisation = (
+        Organisation.objects.visible_to(user).for_listing().filter(slug_matches(slug)).first()
+    )
     if organisation is None:
         return None
     return {

@@ -14,4 +14,6 @@ def partner_list(request):
 
 
 def partner_detail(request, slug):
-    return record_page(request, organisation_page, "partners/partner_detail.html", slug=slug)
+    return record_page(
+        request, organisation_page, "partners/partner_detail.html", record="organisation", slug=slug
+    )

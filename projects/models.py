@@ -6,12 +6,13 @@ from django.utils.translation import gettext_lazy as _
 from core.codelists import ActivityStatus
 from core.fields import (
     end_after_start_constraint,
+    french_slug_field,
     iso_alpha2_constraint,
     slug_constraint,
     slug_field,
     validate_iso_alpha2,
 )
-from core.models import Content, ContentQuerySet, Publishable
+from core.models import Content, ContentQuerySet, PageSlugs, Publishable
 from core.names import with_acronym
 from core.partial_dates import (
     Period,
@@ -59,11 +60,13 @@ class Country(Content):
         super().clean_fields(exclude=exclude)
 
 
-class ThematicArea(Content):
+class ThematicArea(PageSlugs, Content):
     # Fields of intervention are looked up by ministry editors, not edited.
     edited_by_ministries = False
 
+    slug_source = "name"
     slug = slug_field()
+    slug_fr = french_slug_field()
     name = models.CharField(_("name"), max_length=200)
     description = models.TextField(_("description"), blank=True)
     position = models.PositiveSmallIntegerField(
@@ -83,7 +86,7 @@ class ThematicArea(Content):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("themes:detail", kwargs={"slug": self.slug})
+        return reverse("themes:detail", kwargs={"slug": self.page_slug})
 
 
 class ProjectQuerySet(ContentQuerySet):
@@ -95,10 +98,11 @@ class ProjectQuerySet(ContentQuerySet):
         return self.select_related("parent").prefetch_related("countries", "themes")
 
 
-class Project(Publishable, Content):
+class Project(PageSlugs, Publishable, Content):
     country_path = "countries"
 
     slug = slug_field()
+    slug_fr = french_slug_field()
     acronym = models.CharField(_("acronym"), max_length=30, blank=True)
     title = models.CharField(_("title"), max_length=300)
     summary = models.TextField(_("summary"), blank=True)
@@ -172,7 +176,7 @@ class Project(Publishable, Content):
         return with_acronym(self.title, self.acronym)
 
     def get_absolute_url(self):
-        return reverse("projects:detail", kwargs={"slug": self.slug})
+        return reverse("projects:detail", kwargs={"slug": self.page_slug})
 
     def clean(self):
         for field in ("planned_start", "planned_end", "actual_start", "actual_end"):
@@ -235,10 +239,11 @@ class AgreementKind(models.TextChoices):
     ACTION_PLAN = "action-plan", _("Joint action plan")
 
 
-class Agreement(Publishable, Content):
+class Agreement(PageSlugs, Publishable, Content):
     country_path = "countries"
 
     slug = slug_field()
+    slug_fr = french_slug_field()
     kind = models.CharField(_("kind"), max_length=20, choices=AgreementKind.choices)
     title = models.CharField(_("title"), max_length=300)
     commitments = models.TextField(_("what the signatories commit to"), blank=True)
@@ -283,11 +288,12 @@ class ResultQuerySet(ContentQuerySet):
         return self.select_related("project", "theme").prefetch_related("countries")
 
 
-class Result(Publishable, Content):
+class Result(PageSlugs, Publishable, Content):
     country_path = "countries"
     public_requires = ("project",)
 
     slug = slug_field()
+    slug_fr = french_slug_field()
     title = models.CharField(_("title"), max_length=300)
     description = models.TextField(_("description"), blank=True)
     status = models.CharField(

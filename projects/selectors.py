@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
 
-from core.models import public_or_none
+from core.models import public_or_none, slug_matches
 from partners.models import Contact, PartnershipRole
 from projects.models import Country, Project, ThematicArea
 
@@ -82,7 +82,7 @@ def project_page(*, user, slug) -> dict | None:
         Project.objects.visible_to(user)
         .select_related("parent")
         .prefetch_related("countries", "themes")
-        .filter(slug=slug)
+        .filter(slug_matches(slug))
         .first()
     )
     if project is None:
@@ -131,7 +131,7 @@ def country_page(*, user, code) -> dict | None:
 
 
 def theme_page(*, user, slug) -> dict | None:
-    theme = ThematicArea.objects.filter(slug=slug).first()
+    theme = ThematicArea.objects.filter(slug_matches(slug)).first()
     if theme is None:
         return None
     return {

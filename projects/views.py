@@ -18,7 +18,9 @@ def project_list(request):
 
 
 def project_detail(request, slug):
-    return record_page(request, project_page, "projects/project_detail.html", slug=slug)
+    return record_page(
+        request, project_page, "projects/project_detail.html", record="project", slug=slug
+    )
 
 
 def country_list(request):
@@ -36,4 +38,4 @@ def theme_list(request):
 
 
 def theme_detail(request, slug):
-    return record_page(request, theme_page, "projects/theme_detail.html", slug=slug)
+    return record_page(request, theme_page, "projects/theme_detail.html", record="theme", slug=slug)
