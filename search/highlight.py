@@ -15,7 +15,7 @@ from django.utils.safestring import SafeString, mark_safe
 
 from search.index import APOSTROPHES, fold
 
-TOKEN = re.compile(r"\w+")
+TOKEN = re.compile(r"\w+(?:[·-]\w+)*")
 BEFORE = 12  # words of context shown before the first match
 
 
