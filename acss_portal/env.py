@@ -99,3 +99,51 @@ def parse_database_url(url: str, base_dir: Path) -> dict:
     raise ImproperlyConfigured(
         f"DATABASE_URL scheme {parts.scheme!r} is not supported: use sqlite:// or postgres://"
     )
+
+
+EMAIL_SCHEMES = {
+    "console": {"EMAIL_BACKEND": "django.core.mail.backends.console.EmailBackend"},
+    "smtp": {"EMAIL_USE_TLS": False, "EMAIL_USE_SSL": False, "EMAIL_PORT": 25},
+    "smtp+tls": {"EMAIL_USE_TLS": True, "EMAIL_USE_SSL": False, "EMAIL_PORT": 587},
+    "smtps": {"EMAIL_USE_TLS": False, "EMAIL_USE_SSL": True, "EMAIL_PORT": 465},
+}
+
+
+def parse_email_url(url: str) -> dict:
+    """Turn `console:`, `smtp://`, `smtp+tls://` or `smtps://user:password@host:port` into settings.
+
+    `smtp+tls` speaks STARTTLS (usually port 587), `smtps` TLS from the start (port 465).
+    """
+    parts = urlsplit(url.strip())
+    if parts.scheme not in EMAIL_SCHEMES:
+        raise ImproperlyConfigured(
+            f"EMAIL_URL must start with one of {', '.join(EMAIL_SCHEMES)}, not {url!r}"
+        )
+    settings = dict(EMAIL_SCHEMES[parts.scheme])
+    if parts.scheme == "console":
+        return settings
+    try:
+        port = parts.port
+    except ValueError:
+        raise ImproperlyConfigured(f"EMAIL_URL has a port that is not a number: {url!r}") from None
+    if not parts.hostname:
+        raise ImproperlyConfigured(f"EMAIL_URL needs a host: {url!r}")
+    settings.update(
+        EMAIL_BACKEND="django.core.mail.backends.smtp.EmailBackend",
+        EMAIL_HOST=parts.hostname,
+        EMAIL_PORT=port or settings["EMAIL_PORT"],
+        EMAIL_HOST_USER=unquote(parts.username or ""),
+        EMAIL_HOST_PASSWORD=unquote(parts.password or ""),
+    )
+    return settings
+
+
+def env_site_url(name: str, default: str) -> str:
+    """The portal's public address (for links in emails), without a trailing slash."""
+    raw = (os.environ.get(name) or default).strip().rstrip("/")
+    parts = urlsplit(raw)
+    if parts.scheme not in ("http", "https") or not parts.hostname or parts.path:
+        raise ImproperlyConfigured(
+            f"{name} must be an address like https://portal.example.org, not {raw!r}"
+        )
+    return raw

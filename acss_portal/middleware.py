@@ -36,6 +36,21 @@ def admin_noindex(get_response):
     return middleware
 
 
+def staff_language(get_response):
+    """A staff member who chose a language on their profile gets the whole admin in it."""
+
+    def middleware(request):
+        profile = None
+        if is_admin(request) and request.user.is_authenticated:
+            profile = getattr(request.user, "staff_profile", None)
+        if profile is not None and profile.language:
+            translation.activate(profile.language)
+            request.LANGUAGE_CODE = profile.language
+        return get_response(request)
+
+    return middleware
+
+
 def public_pages_read_only(get_response):
     """Public pages answer GET and HEAD only; the admin is the one place that takes forms."""
 

@@ -10,7 +10,15 @@ from pathlib import Path
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-from acss_portal.env import env_bool, env_int, env_ip_list, env_list, parse_database_url
+from acss_portal.env import (
+    env_bool,
+    env_int,
+    env_ip_list,
+    env_list,
+    env_site_url,
+    parse_database_url,
+    parse_email_url,
+)
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -30,7 +38,8 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"] if
 INSTALLED_APPS = [
     # modeltranslation must come before the admin to patch its forms.
     "modeltranslation",
-    "django.contrib.admin",
+    # Django's admin, with the back-office home of each role as its index.
+    "backoffice.admin_config.PortalAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -63,6 +72,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # The admin in the language a staff member chose on their profile.
+    "acss_portal.middleware.staff_language",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Django 5.2 has no Content-Security-Policy of its own.
     "acss_portal.middleware.security_headers",
@@ -164,6 +175,13 @@ CACHES = {
         "OPTIONS": {"MAX_ENTRIES": 2000},
     },
 }
+
+# Mail: managers are told when a record is sent to review. The console by default (development).
+globals().update(parse_email_url(os.environ.get("EMAIL_URL", "console:")))
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "ACSS portal <noreply@localhost>")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# The address links in emails lead to.
+SITE_URL = env_site_url("SITE_URL", "http://127.0.0.1:8000")
 
 LOGGING = {
     "version": 1,

@@ -4,6 +4,8 @@ from django.db.models import Prefetch
 
 from activities.models import Activity
 from core.models import public_or_none, slug_matches
+from core.public_history import last_published
+from core.sources import sources_of
 from partners.models import Organisation
 
 
@@ -30,4 +32,6 @@ def activity_page(*, user, slug) -> dict | None:
         "events": list(events),
         "results": list(activity.results.published().for_listing()),
         "documents": list(activity.documents.published()),
+        "sources": sources_of(activity),
+        "last_published": last_published(activity),
     }

@@ -20,7 +20,7 @@ class StaffProfileForm(forms.ModelForm):
 
     class Meta:
         model = StaffProfile
-        fields = ("countries", "translates_into")
+        fields = ("countries", "translates_into", "language")
 
 
 class StaffProfileInline(admin.StackedInline):

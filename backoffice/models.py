@@ -30,6 +30,15 @@ class StaffProfile(models.Model):
         help_text=_("The languages whose texts a translator may change."),
     )
 
+    language = models.CharField(
+        _("language of the back-office"),
+        max_length=5,
+        choices=[("", _("As the browser asks"))] + list(settings.LANGUAGES),
+        blank=True,
+        default="",
+        help_text=_("The admin is shown in this language after signing in."),
+    )
+
     class Meta:
         ordering = ["user__username"]
         verbose_name = _("staff profile")

@@ -6,6 +6,9 @@ from operator import or_
 from django.conf import settings
 from django.contrib import admin
 from django.db.models import Q
+from django.utils.functional import lazy
+from django.utils.html import format_html
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.translator import translator
 from modeltranslation.utils import build_localized_fieldname
@@ -70,26 +73,34 @@ class IncompleteTranslationFilter(admin.SimpleListFilter):
         return [
             ("fr", _("French incomplete")),
             ("en", _("English incomplete")),
+            ("fr-behind", _("French older than English")),
+            ("en-behind", _("English older than French")),
         ]
 
     def queryset(self, request, queryset):
-        if self.value() in LANGUAGE_CODES:
-            return queryset.filter(incomplete_in(queryset.model, self.value()))
+        from core.history import translations_behind
+
+        value = self.value() or ""
+        if value in LANGUAGE_CODES:
+            return queryset.filter(incomplete_in(queryset.model, value))
+        language = value.removesuffix("-behind")
+        if value.endswith("-behind") and language in LANGUAGE_CODES:
+            return queryset.filter(pk__in=translations_behind(queryset.model, language))
         return queryset
 
 
-class TranslationStatusMixin:
-    """Two list columns saying whether each language's text is complete."""
+def _column_header(short, full):
+    """A narrow list column header: the short label, the full one for the mouse and screen readers."""
+    return lazy(lambda: format_html('<abbr title="{}">{}</abbr>', full, short), SafeString)()
 
-    @admin.display(description=_("English complete"), boolean=True)
+
+class TranslationStatusMixin:
+    """Two narrow list columns saying whether each language's text is complete."""
+
+    @admin.display(description=_column_header("EN", _("English complete")), boolean=True)
     def english_complete(self, obj):
         return not missing_translations(obj, "en")
 
-    @admin.display(description=_("French complete"), boolean=True)
+    @admin.display(description=_column_header("FR", _("French complete")), boolean=True)
     def french_complete(self, obj):
         return not missing_translations(obj, "fr")
-
-
-admin.site.site_header = _("ACSS Knowledge Portal — back-office")
-admin.site.site_title = _("ACSS back-office")
-admin.site.index_title = _("Records of the Action, in English and French")

@@ -99,6 +99,17 @@ class Period:
     def __bool__(self) -> bool:
         return bool(self.start or self.end)
 
+    @property
+    def months(self) -> int | None:
+        """Its length in months, when both ends are known to the month (Dec 2018 – Dec 2021: 36)."""
+        precise = (DatePrecision.DAY, DatePrecision.MONTH)
+        if not (self.start and self.end):
+            return None
+        if self.start.precision not in precise or self.end.precision not in precise:
+            return None
+        start, end = self.start.value, self.end.value
+        return (end.year - start.year) * 12 + end.month - start.month
+
     def __str__(self) -> str:
         if self.start and self.end:
             if self.start == self.end:

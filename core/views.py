@@ -2,9 +2,13 @@
 
 from django.core.paginator import Paginator
 from django.db import DatabaseError, connection
+from django.db.models import Q
 from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import render
 from django.urls import reverse
+
+from core.models import slug_matches
+from core.public_history import describe, public_versions
 
 PER_PAGE = 20
 
@@ -38,6 +42,22 @@ def record_page(request, selector, template_name, *, record=None, **lookup):
             query = request.META.get("QUERY_STRING")
             return HttpResponsePermanentRedirect(f"{address}?{query}" if query else address)
     return render(request, template_name, context)
+
+
+def history_page(request, queryset, **lookup):
+    """A public record's published versions, newest first, paginated; a 404 unless it is public.
+
+    Staff see no more here than the public: a draft has no public history.
+    """
+    # Either language's slug: French pages link the French one.
+    found = slug_matches(lookup.pop("slug")) if "slug" in lookup else Q()
+    record = queryset.published().filter(found, **lookup).first()
+    if record is None:
+        raise Http404
+    versions = public_versions(record)[::-1]
+    page = Paginator(versions, PER_PAGE).get_page(request.GET.get("page"))
+    describe(record, page.object_list)
+    return render(request, "history.html", {"record": record, "page": page})
 
 
 def healthz(request):

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.admin import TRANSLATION_COLUMNS
 from core.content_admin import ContentAdmin
-from documents.models import Document
+from documents.models import Document, Source
 
 
 @admin.register(Document)
@@ -44,3 +44,38 @@ class DocumentAdmin(ContentAdmin):
     @admin.display(description=_("size"))
     def file_size(self, document):
         return filesizeformat(document.size)
+
+
+@admin.register(Source)
+class SourceAdmin(ContentAdmin):
+    list_display = ("title", "kind", "language", "published_on", *TRANSLATION_COLUMNS)
+    list_filter = ("kind", "language")
+    search_fields = ("slug", "title", "author", "description_en", "description_fr")
+    autocomplete_fields = (
+        "publisher",
+        "projects",
+        "countries",
+        "themes",
+        "agreements",
+        "results",
+        "organisations",
+        "activities",
+        "events",
+    )
+    fields = (
+        "title",
+        "slug",
+        ("kind", "language"),
+        ("published_on", "published_on_precision"),
+        ("publisher", "author"),
+        "url",
+        "description",
+        "projects",
+        "countries",
+        "themes",
+        "agreements",
+        "results",
+        "organisations",
+        "activities",
+        "events",
+    )

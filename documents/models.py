@@ -4,7 +4,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from core.fields import french_slug_field, slug_constraint, slug_field
-from core.models import Content, PageSlugs, Publishable
+from core.models import Content, ContentQuerySet, PageSlugs, Publishable, public_or_none
+from core.partial_dates import partial, precision_constraint, precision_field, truncate
 from documents.uploads import ALLOWED, clean_file_name, validate_upload
 
 
@@ -102,3 +103,109 @@ class Document(PageSlugs, Publishable, Content):
     @property
     def extension(self):
         return self.file.name.rsplit(".", 1)[-1].upper()
+
+
+class SourceKind(models.TextChoices):
+    FACTSHEET = "factsheet", _("Factsheet")
+    INFOSHEET = "infosheet", _("Infosheet")
+    PROJECT_PAGE = "project-page", _("Project description")
+    ARTICLE = "article", _("Article")
+
+
+class SourceQuerySet(ContentQuerySet):
+    def for_listing(self):
+        return self.select_related("publisher")
+
+
+class Source(Publishable, Content):
+    """A document the portal's facts rest on, cited on the page of every record it supports.
+
+    The relations are declared here, above the apps of the records, so that each record
+    reaches its sources as `record.sources` without importing this app.
+    """
+
+    # Sources are not bound to a country: programme managers keep them, editors cite them.
+    edited_by_ministries = False
+
+    slug = slug_field()
+    title = models.CharField(
+        _("title"), max_length=300, help_text=_("As the source itself gives it.")
+    )
+    description = models.TextField(_("what it is"), blank=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=SourceKind.choices)
+    language = models.CharField(
+        _("language of the source"), max_length=5, choices=DocumentLanguage.choices
+    )
+    publisher = models.ForeignKey(
+        "partners.Organisation",
+        verbose_name=_("publisher"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="published_sources",
+        help_text=_("Only when the source names its publisher."),
+    )
+    author = models.CharField(_("author"), max_length=200, blank=True)
+    published_on = models.DateField(_("date"), null=True, blank=True)
+    published_on_precision = precision_field(_("date precision"))
+    url = models.URLField(_("address"), max_length=500, blank=True)
+    projects = models.ManyToManyField(
+        "projects.Project", verbose_name=_("projects"), related_name="sources", blank=True
+    )
+    countries = models.ManyToManyField(
+        "projects.Country", verbose_name=_("countries"), related_name="sources", blank=True
+    )
+    themes = models.ManyToManyField(
+        "projects.ThematicArea",
+        verbose_name=_("fields of intervention"),
+        related_name="sources",
+        blank=True,
+    )
+    agreements = models.ManyToManyField(
+        "projects.Agreement", verbose_name=_("agreements"), related_name="sources", blank=True
+    )
+    results = models.ManyToManyField(
+        "projects.Result", verbose_name=_("results"), related_name="sources", blank=True
+    )
+    organisations = models.ManyToManyField(
+        "partners.Organisation",
+        verbose_name=_("organisations"),
+        related_name="sources",
+        blank=True,
+    )
+    activities = models.ManyToManyField(
+        "activities.Activity", verbose_name=_("activities"), related_name="sources", blank=True
+    )
+    events = models.ManyToManyField(
+        "activities.Event", verbose_name=_("events"), related_name="sources", blank=True
+    )
+
+    objects = SourceQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["slug"]
+        verbose_name = _("source")
+        verbose_name_plural = _("sources")
+        permissions = [("publish_source", _("Can publish, unpublish and archive sources"))]
+        constraints = [
+            slug_constraint("source"),
+            precision_constraint("published_on", "source"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        # Sources are listed in the documents library, each under its own anchor.
+        return f"{reverse('documents:list')}#source-{self.slug}"
+
+    def clean(self):
+        self.published_on = truncate(self.published_on, self.published_on_precision)
+
+    @property
+    def date(self):
+        return partial(self.published_on, self.published_on_precision)
+
+    @property
+    def public_publisher(self):
+        return public_or_none(self.publisher)

@@ -1,7 +1,7 @@
 from modeltranslation.translator import TranslationOptions, register
 
 from core.history import track
-from documents.models import Document
+from documents.models import Document, Source
 
 
 @register(Document)
@@ -12,3 +12,24 @@ class DocumentTranslationOptions(TranslationOptions):
 
 # History is registered after the translations so that it records title_en, title_fr, ...
 track(Document, m2m_fields=["projects", "activities", "countries"])
+
+
+@register(Source)
+class SourceTranslationOptions(TranslationOptions):
+    fields = ("description",)
+    required_languages = ("en",)
+
+
+track(
+    Source,
+    m2m_fields=[
+        "projects",
+        "countries",
+        "themes",
+        "agreements",
+        "results",
+        "organisations",
+        "activities",
+        "events",
+    ],
+)

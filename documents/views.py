@@ -8,7 +8,10 @@ from core.models import slug_matches
 from core.views import filtered_list
 from documents.factsheets import CountryFactsheet, ProjectFactsheet, cached_pdf
 from documents.filters import DocumentFilter
-from documents.models import Document
+from documents.models import Document, Source
+
+# The library lists at most this many sources (the seed has five).
+SOURCES_LISTED = 50
 
 
 def factsheet_response(request, kind, url_name, **lookup):
@@ -44,8 +47,13 @@ def country_factsheet(request, code):
 
 
 def document_list(request):
+    sources = Source.objects.published().for_listing()[:SOURCES_LISTED]
     return filtered_list(
-        request, DocumentFilter, Document.objects.published(), "documents/document_list.html"
+        request,
+        DocumentFilter,
+        Document.objects.published(),
+        "documents/document_list.html",
+        sources=sources,
     )
 
 

@@ -1,6 +1,8 @@
 """What an organisation's page shows: the organisation and its public roles and records."""
 
 from core.models import public_or_none, slug_matches
+from core.public_history import last_published
+from core.sources import sources_of
 from partners.models import Organisation, Partnership
 
 
@@ -23,4 +25,6 @@ def organisation_page(*, user, slug) -> dict | None:
         # Records of the apps above, through the organisation's own relations.
         "activities": list(organisation.activities.published().for_listing()),
         "events": list(organisation.events.published().for_listing()),
+        "sources": sources_of(organisation),
+        "last_published": last_published(organisation),
     }

@@ -1,4 +1,4 @@
-from core.views import filtered_list, record_page
+from core.views import filtered_list, history_page, record_page
 from partners.filters import OrganisationFilter
 from partners.models import Organisation
 from partners.selectors import organisation_page
@@ -17,3 +17,7 @@ def partner_detail(request, slug):
     return record_page(
         request, organisation_page, "partners/partner_detail.html", record="organisation", slug=slug
     )
+
+
+def partner_history(request, slug):
+    return history_page(request, Organisation.objects.all(), slug=slug)

@@ -42,6 +42,7 @@ class ProjectAdmin(ContentAdmin):
         "summary_fr",
         "objective_en",
         "objective_fr",
+        "aliases",
     )
     autocomplete_fields = ("parent", "countries", "themes")
     prepopulated_fields = {"slug": ("acronym",), "slug_fr": ("acronym",)}
@@ -52,9 +53,26 @@ class ProjectAdmin(ContentAdmin):
         return project.parent.acronym or project.parent.title if project.parent else None
 
     fieldsets = (
-        (None, {"fields": ("title", "acronym", "slug", "slug_fr", "parent", "status", "featured")}),
-        (_("Description"), {"fields": ("summary", "context", "objective", "approach")}),
-        (_("Where and what"), {"fields": ("countries", "themes")}),
+        (
+            None,
+            {
+                "fields": (
+                    "title",
+                    "acronym",
+                    "aliases",
+                    "slug",
+                    "slug_fr",
+                    "parent",
+                    "status",
+                    "featured",
+                )
+            },
+        ),
+        (
+            _("Description"),
+            {"fields": ("summary", "context", "objective", "approach", "beneficiaries")},
+        ),
+        (_("Where and what"), {"fields": ("countries", "themes", ("region", "focus", "topic"))}),
         (
             _("Period"),
             {

@@ -17,7 +17,7 @@ class ProjectsConfig(AppConfig):
             plural=_("Projects"),
             title="title",
             summary="summary",
-            texts=("acronym", "context", "objective", "approach"),
+            texts=("acronym", "aliases", "context", "objective", "approach"),
             # Their addresses and their visibility follow the project's.
             dependents=("results", "activities"),
         )

@@ -109,6 +109,16 @@ class Project(PageSlugs, Publishable, Content):
     context = models.TextField(_("context"), blank=True)
     objective = models.TextField(_("objective"), blank=True)
     approach = models.TextField(_("approach"), blank=True)
+    aliases = models.TextField(
+        _("other names"),
+        blank=True,
+        help_text=_("Other names the sources give the project, one a line, as they write them."),
+    )
+    beneficiaries = models.TextField(_("beneficiaries"), blank=True)
+    # The classification of the Action's infosheet (region, focus, theme), as it words it.
+    region = models.CharField(_("region"), max_length=100, blank=True)
+    focus = models.CharField(_("focus"), max_length=100, blank=True)
+    topic = models.CharField(_("theme"), max_length=200, blank=True)
     status = models.PositiveSmallIntegerField(
         _("status"), choices=ActivityStatus.choices, null=True, blank=True
     )
@@ -209,6 +219,10 @@ class Project(PageSlugs, Publishable, Content):
     def period(self) -> Period:
         """The actual period where known, else the planned one."""
         return self.actual_period or self.planned_period
+
+    @property
+    def alias_list(self) -> list[str]:
+        return [line.strip() for line in self.aliases.splitlines() if line.strip()]
 
 
 class ProjectLink(Content):

@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from django.utils.translation import gettext_lazy as _
 
 from core.models import public_or_none, slug_matches
+from core.public_history import last_published
+from core.sources import sources_of
 from partners.models import Contact, PartnershipRole
 from projects.models import Country, Project, ThematicArea
 
@@ -104,6 +106,8 @@ def project_page(*, user, slug) -> dict | None:
         "documents": list(project.documents.published()),
         "contacts": list(project.contacts.published().select_related("organisation", "country")),
         "timeline": timeline(agreements, activities, results),
+        "sources": sources_of(project),
+        "last_published": last_published(project),
     }
 
 
@@ -127,6 +131,8 @@ def country_page(*, user, code) -> dict | None:
         "events": list(country.events.published().for_listing()),
         "results": list(country.results.published().for_listing()),
         "documents": list(country.documents.published()),
+        "sources": sources_of(country),
+        "last_published": last_published(country),
     }
 
 
@@ -139,4 +145,6 @@ def theme_page(*, user, slug) -> dict | None:
         "projects": list(theme.projects.published().for_listing()),
         "activities": list(theme.activities.published().for_listing()),
         "results": list(theme.results.published().for_listing()),
+        "sources": sources_of(theme),
+        "last_published": last_published(theme),
     }

@@ -18,7 +18,17 @@ class ThematicAreaTranslationOptions(TranslationOptions):
 
 @register(Project)
 class ProjectTranslationOptions(TranslationOptions):
-    fields = ("title", "summary", "context", "objective", "approach")
+    fields = (
+        "title",
+        "summary",
+        "context",
+        "objective",
+        "approach",
+        "beneficiaries",
+        "region",
+        "focus",
+        "topic",
+    )
     required_languages = ("en",)
 
 

@@ -1,7 +1,7 @@
 from django.db.models import Prefetch
 from django.shortcuts import render
 
-from core.views import filtered_list, record_page
+from core.views import filtered_list, history_page, record_page
 from partners.models import Organisation
 from projects.filters import ProjectFilter
 from projects.models import Country, Project, ThematicArea
@@ -39,3 +39,15 @@ def theme_list(request):
 
 def theme_detail(request, slug):
     return record_page(request, theme_page, "projects/theme_detail.html", record="theme", slug=slug)
+
+
+def project_history(request, slug):
+    return history_page(request, Project.objects.all(), slug=slug)
+
+
+def country_history(request, code):
+    return history_page(request, Country.objects.all(), code=code.upper())
+
+
+def theme_history(request, slug):
+    return history_page(request, ThematicArea.objects.all(), slug=slug)

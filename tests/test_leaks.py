@@ -17,7 +17,7 @@ from pypdf import PdfReader
 
 from activities.models import Activity, Event
 from core.models import Revision
-from documents.models import Document
+from documents.models import Document, Source
 from partners.models import Contact, Organisation, Partnership
 from projects.models import Agreement, Country, Project, ProjectLink, Result
 from tests.backoffice.conftest import make_staff
@@ -95,6 +95,21 @@ def drafts(seed):
     document.countries.add(mali)
     document.projects.add(action)
     document.activities.add(training)
+    source = draft(
+        Source, slug="zq-source", title=f"{MARKER} source", kind="article", language="en"
+    )
+    source.projects.add(action)
+    source.countries.add(mali)
+    source.organisations.add(Organisation.objects.get(slug="giz"))
+    # A published organisation that was a draft for a while, with a draft text never published:
+    # its public history shows the versions before and after, never the draft one.
+    giz = Organisation.objects.get(slug="giz")
+    giz.publication = "draft"
+    giz.description_en = f"{MARKER} draft text"
+    giz.save()
+    giz.publication = "published"
+    giz.description_en = "Implements the Action."
+    giz.save()
     # A ministry's proposal for a published record, not yet published.
     from django.contrib.contenttypes.models import ContentType
 
@@ -144,6 +159,9 @@ def crawl(client) -> set[str]:
         "/en/activities/zq-activity/",
         "/en/partners/zq-organisation/",
         "/en/documents/zq-document/",
+        "/en/projects/zq-project/history/",
+        "/en/activities/zq-activity/history/",
+        "/en/partners/zq-organisation/history/",
     ]
     while queue:
         path = queue.pop()
@@ -173,6 +191,8 @@ def test_no_draft_is_seen_by_the_public_by_any_path(client, drafts):
     assert len(seen) > 100
     for path in ("/en/projects/zq-project/", "/en/activities/zq-activity/"):
         assert client.get(path).status_code == 404
+    # The public histories were read, the changed organisation's among them.
+    assert {"/en/projects/acss/history/", "/fr/partenaires/giz/historique/"} <= seen
 
 
 def test_no_draft_is_seen_by_a_ministry_editor_of_another_country(client, drafts):

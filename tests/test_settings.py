@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
-from acss_portal.env import env_bool, parse_database_url
+from acss_portal.env import env_bool, env_site_url, parse_database_url, parse_email_url
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -81,3 +81,43 @@ def test_postgres_url_gives_every_connection_part():
 def test_unsupported_or_incomplete_database_url_is_refused(url):
     with pytest.raises(ImproperlyConfigured):
         parse_database_url(url, BASE_DIR)
+
+
+def test_email_goes_to_the_console_unless_told_otherwise():
+    assert parse_email_url("console:") == {
+        "EMAIL_BACKEND": "django.core.mail.backends.console.EmailBackend"
+    }
+
+
+def test_email_url_gives_the_smtp_server_and_its_encryption():
+    settings = parse_email_url("smtp+tls://portal%40acss.org:s3cret@mail.example.org")
+    assert settings["EMAIL_BACKEND"] == "django.core.mail.backends.smtp.EmailBackend"
+    assert (settings["EMAIL_HOST"], settings["EMAIL_PORT"]) == ("mail.example.org", 587)
+    assert (settings["EMAIL_HOST_USER"], settings["EMAIL_HOST_PASSWORD"]) == (
+        "portal@acss.org",
+        "s3cret",
+    )
+    assert settings["EMAIL_USE_TLS"] and not settings["EMAIL_USE_SSL"]
+    assert parse_email_url("smtps://mail.example.org:2465")["EMAIL_PORT"] == 2465
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["smpt://mail.example.org", "smtp://", "smtp://mail.example.org:port", "mail.example.org"],
+)
+def test_a_mistyped_email_url_stops_start_up(url):
+    with pytest.raises(ImproperlyConfigured):
+        parse_email_url(url)
+
+
+def test_a_bad_email_url_in_the_environment_stops_the_server():
+    result = import_settings(EMAIL_URL="smtp//mail.example.org")
+    assert result.returncode != 0
+    assert "EMAIL_URL must start with" in result.stderr
+
+
+@pytest.mark.parametrize("url", ["portal.example.org", "ftp://portal.example.org", "https://x/y"])
+def test_site_url_must_be_an_address_without_a_path(monkeypatch, url):
+    monkeypatch.setenv("SITE_URL", url)
+    with pytest.raises(ImproperlyConfigured):
+        env_site_url("SITE_URL", "http://127.0.0.1:8000")

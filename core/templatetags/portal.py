@@ -12,7 +12,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 
-from core.partial_dates import PartialDate, Period
+from core.partial_dates import PartialDate, Period, format_date
 
 register = template.Library()
 
@@ -100,3 +100,13 @@ def acronym_shown(record):
     name = _fallback(record, "name" if hasattr(record, "name") else "title")[1]
     acronym = getattr(record, "acronym", "")
     return acronym if acronym_adds_to(name, acronym) else ""
+
+
+@register.filter
+def date_text(value):
+    """A date (or date and time) as plain text in the page language's format, for sentences."""
+    if not value:
+        return ""
+    if isinstance(value, datetime.datetime):
+        value = localtime(value).date()
+    return format_date(value)

@@ -24,7 +24,7 @@ from core.admin import translated_fields
 from core.content_admin import ContentAdmin
 from core.models import Publishable
 from core.publication import pending_revision
-from documents.models import Document
+from documents.models import Document, Source
 from partners.models import Contact, Organisation, Partnership
 from projects.models import Agreement, Country, Project, Result, ThematicArea
 from tests.admin_helpers import _form_fields
@@ -264,6 +264,18 @@ BUILDERS = {
             code=f"X{chr(64 + n() % 26 + 1)}", name_en="X", name_fr="X"
         ),
         lambda codes: {"code": "QQ", "name_en": "Q", "name_fr": "Q"},
+    ),
+    Source: (
+        ("other",),
+        lambda codes: Source.objects.create(
+            slug=f"m-source-{n()}",
+            title="Source",
+            description_en="A source",
+            kind="article",
+            language="en",
+            publication="published",
+        ),
+        lambda codes: {"slug": f"m-new-{n()}", "title": "New", "kind": "article", "language": "en"},
     ),
     ThematicArea: (
         ("other",),

@@ -106,7 +106,7 @@ def test_drafts_are_left_out_of_factsheets_and_counts(client, drafts):
     text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
     assert SECRET not in text
     home = client.get("/en/")
-    assert home.context["figures"].activities == 7
+    assert home.context["figures"].activities == 10
     assert home.context["figures"].organisations == 13
 
 

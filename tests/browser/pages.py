@@ -28,6 +28,7 @@ PAGE_TYPES = [
     PageType("theme", "themes:detail", {"slug": "migrants-rights"}),
     PageType("activity list", "activities:list"),
     PageType("activity", "activities:detail", {"slug": "modal-training-2021"}),
+    PageType("activity history", "activities:history", {"slug": "modal-training-2021"}),
     PageType("partner list", "partners:list"),
     PageType("partner", "partners:detail", {"slug": "fecong"}),
     PageType("document list", "documents:list"),

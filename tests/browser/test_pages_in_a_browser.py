@@ -58,7 +58,7 @@ def test_filters_work_without_javascript(browser, site):
     page.get_by_role("button", name="Appliquer les filtres").click()
     page.wait_for_url("**country=ML**")
     assert "type=capacity-building" in page.url
-    assert page.get_by_role("status").first.inner_text() == "1 activité"
+    assert page.get_by_role("status").first.inner_text() == "2 activités"
     page.get_by_role(
         "link", name="Formation MODAL des organisations de la société civile et de la diaspora"
     ).click()

@@ -100,10 +100,10 @@ def test_home_runs_a_fixed_number_of_queries(client, seed, django_assert_num_que
 
 
 def test_project_page_runs_a_fixed_number_of_queries(client, seed, django_assert_num_queries):
-    with django_assert_num_queries(16):
+    with django_assert_num_queries(20):
         client.get("/en/projects/acss/")
     add_bulk_records(30)
-    with django_assert_num_queries(16):
+    with django_assert_num_queries(20):
         client.get("/en/projects/acss/")
-    with translation.override("fr"), django_assert_num_queries(16):
+    with translation.override("fr"), django_assert_num_queries(20):
         client.get("/fr/projets/acss/")

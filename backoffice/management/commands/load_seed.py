@@ -1,7 +1,9 @@
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
+from django.test.utils import override_settings
 
+from core.history import record_first_versions
 from projects.models import Country, Project
 from search import index as search
 
@@ -20,8 +22,11 @@ class Command(BaseCommand):
             return
         fixtures = sorted(str(path) for path in (settings.BASE_DIR / "fixtures").glob("*.json"))
         # The index is rebuilt once at the end rather than record by record.
-        with search.paused():
+        # The history would keep each relation as loading sets it, one partial version at a
+        # time: it is off while loading, and each record gets its one first version after.
+        with search.paused(), override_settings(SIMPLE_HISTORY_ENABLED=False):
             call_command("loaddata", *fixtures, verbosity=options["verbosity"])
+        record_first_versions()
         call_command("rebuild_search_index", verbosity=options["verbosity"])
         self.stdout.write(
             self.style.SUCCESS(f"Loaded the seed content from {len(fixtures)} files.")

@@ -14,7 +14,7 @@ def fill_french_slugs(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('documents', '0002_publication_history'),
+        ('documents', '0003_sources'),
     ]
 
     operations = [

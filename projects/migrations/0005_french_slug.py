@@ -14,7 +14,7 @@ def fill_french_slugs(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('projects', '0003_publication_history'),
+        ('projects', '0004_aliases_beneficiaries_classification'),
     ]
 
     operations = [
