@@ -14,11 +14,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from django.core.cache import caches
-from django.utils import formats, translation
+from django.utils import translation
 from django.utils.text import capfirst, slugify
 from django.utils.translation import gettext as _
 
 from core.models import ContentGeneration
+from core.partial_dates import format_date
 from partners.models import PartnershipRole
 from projects.models import Country, Project
 from projects.selectors import country_page, project_page
@@ -234,9 +235,7 @@ def render(factsheet, *, url, as_of) -> bytes:
         url=url,
         publisher=_("ACSS Knowledge Portal"),
     )
-    data["labels"]["data_as_of"] = _("Data as of %(date)s") % {
-        "date": formats.date_format(as_of, "DATE_FORMAT")
-    }
+    data["labels"]["data_as_of"] = _("Data as of %(date)s") % {"date": format_date(as_of)}
     if data["lang"] == "fr":
         data = french_spacing(data)
     return typst.compile(
