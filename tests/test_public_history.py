@@ -16,12 +16,12 @@ PAGES = [
     (
         "/en/themes/migrants-rights/",
         "/en/themes/migrants-rights/history/",
-        "/fr/themes/migrants-rights/historique/",
+        "/fr/themes/droits-des-migrants/historique/",
     ),
     (
         "/en/activities/modal-training-2021/",
         "/en/activities/modal-training-2021/history/",
-        "/fr/activites/modal-training-2021/historique/",
+        "/fr/activites/formation-modal-des-organisations-de-la-societe/historique/",
     ),
     ("/en/partners/giz/", "/en/partners/giz/history/", "/fr/partenaires/giz/historique/"),
 ]
