@@ -91,3 +91,11 @@ def test_the_selectors_give_the_sources_to_factsheets_and_exports(seed):
         "action-factsheet",
         "eudif-infosheet-acss",
     ]
+
+
+def test_staff_keep_sources_in_the_admin(staff_client, seed):
+    source = Source.objects.get(slug="action-factsheet")
+    assert staff_client.get("/admin/documents/source/").status_code == 200
+    assert staff_client.get("/admin/documents/source/add/").status_code == 200
+    page = staff_client.get(f"/admin/documents/source/{source.pk}/change/").content.decode()
+    assert "Promoting cooperation between Morocco" in page
