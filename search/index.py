@@ -184,9 +184,13 @@ def _postgres_match(entries, query, language, *, capped):
     text = " ".join(terms(query))
     matches = f"SELECT id FROM search_searchentry WHERE language = '{language}' AND "
     if capped:
+        # Records with the words in their title first; the others only when there are too
+        # few of those: the condition is a one-time filter, so that PostgreSQL does not even
+        # read the text index (tens of milliseconds for a word in a third of the records).
         candidates = RawSQL(
-            f"({matches} title_vector @@ {tsquery} LIMIT {CANDIDATES})"
-            f" UNION ({matches} vector @@ {tsquery} LIMIT {CANDIDATES})",
+            f"WITH titled AS ({matches} title_vector @@ {tsquery} LIMIT {CANDIDATES})"
+            f" SELECT id FROM titled UNION ({matches} vector @@ {tsquery}"
+            f" AND (SELECT count(*) FROM titled) < {CANDIDATES} LIMIT {CANDIDATES})",
             (text, text),
         )
     else:

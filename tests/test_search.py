@@ -123,6 +123,8 @@ def test_postgres_search_uses_the_language_index(seed):
         cursor.execute(f"EXPLAIN {sql}", params)
         plan = "\n".join(row[0] for row in cursor.fetchall())
     assert "Bitmap Index Scan on searchentry_document_fr" in plan
+    # Records with the words in their title are found through their own index.
+    assert "Bitmap Index Scan on searchentry_title_fr" in plan
 
 
 @pytest.mark.parametrize(
