@@ -19,7 +19,7 @@ from django.core.exceptions import ObjectDoesNotExist
 from django.db import connection
 from django.db.models import Case, F, FloatField, Q, Value, When
 from django.db.models.expressions import RawSQL
-from django.db.models.functions import Length
+from django.db.models.functions import Length, Substr
 from django.db.models.signals import post_delete, post_save
 from django.utils import translation
 
@@ -214,12 +214,19 @@ def _sqlite_match(entries, query):
     condition = Q()
     for word in words:
         condition &= Q(folded__contains=word)
-    # Rank: a title holding every word comes first.
+    # Rank: a title holding every word comes first. The folded text starts with the folded
+    # title, so that "thies" finds its title "Thiès" there.
     title_hits = Q()
     for word in words:
-        title_hits &= Q(title__icontains=word)
-    return entries.filter(condition).annotate(
-        rank=Case(When(title_hits, then=Value(1.0)), default=Value(0.5), output_field=FloatField())
+        title_hits &= Q(folded_title__contains=word)
+    return (
+        entries.filter(condition)
+        .alias(folded_title=Substr("folded", 1, Length("title")))
+        .annotate(
+            rank=Case(
+                When(title_hits, then=Value(1.0)), default=Value(0.5), output_field=FloatField()
+            )
+        )
     )
 
 

@@ -190,3 +190,7 @@ def test_the_text_filter_of_lists_forgives_a_typo(client, seed):
     response = client.get("/en/activities/", {"q": "trainng"})
     assert response.status_code == 200
     assert response.context["page"].paginator.count >= 1
+
+
+def test_a_title_match_comes_first_whatever_its_accents(client, seed):
+    assert titles(client.get("/en/search/", {"q": "thies"}))[0] == "MODAL training session in Thiès"
