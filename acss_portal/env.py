@@ -101,6 +101,84 @@ def parse_database_url(url: str, base_dir: Path) -> dict:
     )
 
 
+def env_redis_url() -> str:
+    """REDIS_URL or CACHE_URL (either name): `redis://[:password@]host[:port][/db]` or `rediss://`.
+
+    Empty when neither is set. Anything else (another scheme, no host, a bad port or database
+    number, options after `?`) raises, as do the two names set to different caches.
+    """
+    values = {name: os.environ.get(name, "").strip() for name in ("REDIS_URL", "CACHE_URL")}
+    urls = {url for url in values.values() if url}
+    if len(urls) > 1:
+        raise ImproperlyConfigured("REDIS_URL and CACHE_URL name different caches: set only one")
+    if not urls:
+        return ""
+    url = urls.pop()
+    name = "REDIS_URL" if values["REDIS_URL"] else "CACHE_URL"
+    parts = urlsplit(url)
+    try:
+        port = parts.port
+    except ValueError:
+        port = 0
+    database = parts.path.removeprefix("/")
+    checks = [
+        (parts.scheme in {"redis", "rediss"}, f"scheme {parts.scheme!r} is not redis or rediss"),
+        (bool(parts.hostname), "it names no host"),
+        (port != 0, "its port is not a number from 1 to 65535"),
+        (not database or (database.isascii() and database.isdigit()), "its database is no number"),
+        (not parts.query and not parts.fragment, "options after ? or # are not supported"),
+    ]
+    for passed, problem in checks:
+        if not passed:
+            # The value itself is not repeated: it may hold a password.
+            raise ImproperlyConfigured(
+                f"{name} must be redis://[:password@]host[:port][/database] or rediss://...: "
+                f"{problem}"
+            )
+    return url
+
+
+def env_http_url(name: str) -> str:
+    """Read an http:// or https:// address with a host, or nothing; anything else raises."""
+    url = os.environ.get(name, "").strip()
+    if url:
+        parts = urlsplit(url)
+        if parts.scheme not in {"http", "https"} or not parts.hostname:
+            raise ImproperlyConfigured(
+                f"{name} must be an http:// or https:// address, not {url!r}"
+            )
+    return url
+
+
+def env_object_storage() -> dict | None:
+    """The STORAGES entry for S3-compatible object storage when AWS_STORAGE_BUCKET_NAME is set.
+
+    The bucket stays private: files are served through the download view, after its check of
+    who may see the document, never by a public address.
+    """
+    bucket = os.environ.get("AWS_STORAGE_BUCKET_NAME", "").strip()
+    if not bucket:
+        return None
+    return {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": bucket,
+            "endpoint_url": env_http_url("AWS_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
+            # Without keys, boto3 looks for credentials itself (an instance role, ~/.aws).
+            "access_key": os.environ.get("AWS_ACCESS_KEY_ID") or None,
+            "secret_key": os.environ.get("AWS_SECRET_ACCESS_KEY") or None,
+            # No ACL header: objects take the bucket's own, private, rules.
+            "default_acl": None,
+            # The admin's link to a file is signed and lasts five minutes.
+            "querystring_auth": True,
+            "querystring_expire": 300,
+            # A second file of the same name gets a name of its own, as on local disk.
+            "file_overwrite": False,
+        },
+    }
+
+
 EMAIL_SCHEMES = {
     "console": {"EMAIL_BACKEND": "django.core.mail.backends.console.EmailBackend"},
     "smtp": {"EMAIL_USE_TLS": False, "EMAIL_USE_SSL": False, "EMAIL_PORT": 25},

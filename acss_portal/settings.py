@@ -15,6 +15,8 @@ from acss_portal.env import (
     env_int,
     env_ip_list,
     env_list,
+    env_object_storage,
+    env_redis_url,
     env_site_url,
     parse_database_url,
     parse_email_url,
@@ -56,7 +58,9 @@ INSTALLED_APPS = [
     "partners",
     "projects",
     "activities",
+    "figures",
     "documents",
+    "opendata",
     "pages",
     "backoffice",
 ]
@@ -64,6 +68,10 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Whole pages for anonymous visitors; outside the rest, so that it sees every cookie set.
+    "acss_portal.middleware.page_cache",
+    # Inside the page cache, which keeps the compressed copy.
+    "acss_portal.middleware.GZipPublicMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # Before the locale middleware, so that it sees the 404 of /projects/ for a French visitor.
     "acss_portal.middleware.pages_in_other_words",
@@ -160,21 +168,46 @@ STORAGES = {
         )
     },
 }
+# Uploaded documents go to S3-compatible object storage when AWS_STORAGE_BUCKET_NAME names a
+# bucket, so that every app server reads the same files (acss_portal/env.py).
+OBJECT_STORAGE = env_object_storage()
+if OBJECT_STORAGE:
+    STORAGES["default"] = OBJECT_STORAGE
 MEDIA_ROOT = BASE_DIR / "var" / "media"
 MEDIA_URL = "media/"
 
 # Uploaded documents larger than this are refused with a message.
 DOCUMENT_MAX_UPLOAD_BYTES = env_int("DOCUMENT_MAX_UPLOAD_MB", 20) * 1024 * 1024
 
-CACHES = {
-    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
-    # Rendered factsheets, shared by every server process; keys change with the data.
-    "factsheets": {
-        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-        "LOCATION": BASE_DIR / "var" / "cache" / "factsheets",
-        "OPTIONS": {"MAX_ENTRIES": 2000},
-    },
-}
+# The cache of pages (default) and of rendered factsheets. Redis when REDIS_URL (or CACHE_URL)
+# names one, shared by every app server. Otherwise files under var/cache/: shared by the gunicorn
+# workers of one server and kept across restarts, with nothing to set up. Either way the keys
+# hold the content generation, which lives in the database, so no server shows an old page.
+REDIS_URL = env_redis_url()
+if REDIS_URL:
+    CACHES = {
+        alias: {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": f"acss-{alias}",
+        }
+        for alias in ("default", "factsheets")
+    }
+else:
+    CACHES = {
+        alias: {
+            "BACKEND": "core.cache.FileCache",
+            "LOCATION": BASE_DIR / "var" / "cache" / folder,
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        }
+        for alias, folder in (("default", "pages"), ("factsheets", "factsheets"))
+    }
+# Anonymous visitors' pages: how long browsers (max-age) and shared caches such as a CDN
+# (s-maxage) may keep them without asking; the app servers' own copies renew at once.
+PAGE_MAX_AGE = env_int("PAGE_MAX_AGE", 60)
+PAGE_SHARED_MAX_AGE = env_int("PAGE_SHARED_MAX_AGE", 300)
+if PAGE_MAX_AGE < 0 or PAGE_SHARED_MAX_AGE < 0:
+    raise ImproperlyConfigured("PAGE_MAX_AGE and PAGE_SHARED_MAX_AGE must be 0 or more")
 
 # Mail: managers are told when a record is sent to review. The console by default (development).
 globals().update(parse_email_url(os.environ.get("EMAIL_URL", "console:")))
@@ -193,6 +226,9 @@ LOGGING = {
 # The admin lives at this path; a less guessable one keeps most robots away.
 ADMIN_PATH = os.environ.get("ADMIN_PATH", "admin/").strip("/") + "/"
 
+# Sessions (staff only: anonymous visitors get none) live in the database, so that a staff member
+# stays signed in whichever app server answers.
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
@@ -214,11 +250,24 @@ PERMISSIONS_POLICY = (
     "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()"
 )
 
+# IATI: who reports the portal's activities. The default is GIZ's IATI organisation identifier
+# (GIZ implemented the Action); a publisher sets its own. Identifiers are REF-<project slug>.
+IATI_REPORTING_ORG_REF = os.environ.get("IATI_REPORTING_ORG_REF", "XM-DAC-5-7").strip()
+IATI_REPORTING_ORG_TYPE = os.environ.get("IATI_REPORTING_ORG_TYPE", "10").strip()
+IATI_REPORTING_ORG_NAME = os.environ.get(
+    "IATI_REPORTING_ORG_NAME", "Deutsche Gesellschaft für Internationale Zusammenarbeit (GIZ) GmbH"
+).strip()
+if not IATI_REPORTING_ORG_REF or any(c in IATI_REPORTING_ORG_REF for c in "/&|? "):
+    # IATI rulesets 1.14.13 and 1.3.13: no /, &, |, ? or space in identifiers.
+    raise ImproperlyConfigured("IATI_REPORTING_ORG_REF must be set, without / & | ? or spaces")
+
 # Sign-in: five failed attempts lock that username from that address for 15 minutes.
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = datetime.timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
+# Failed attempts are counted in the database, so a lockout holds on every app server.
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
 AXES_LOCKOUT_TEMPLATE = "lockout.html"
 # The client address is REMOTE_ADDR, unless the request comes from one of our reverse proxies:
 # then it is the entry the outermost of them appended to X-Forwarded-For (acss_portal/client_ip.py).

@@ -1,9 +1,9 @@
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
-from activities.models import Activity
+from activities.models import Activity, Event
 from partners.models import Organisation
-from projects.models import Country, Project, ThematicArea
+from projects.models import Agreement, Country, Project, Result, ThematicArea
 
 
 class PortalSitemap(Sitemap):
@@ -20,10 +20,20 @@ class PageSitemap(PortalSitemap):
             "home",
             "projects:list",
             "activities:list",
+            "events:list",
+            "results:list",
+            "agreements:list",
+            "corridors",
             "countries:list",
             "themes:list",
             "partners:list",
             "documents:list",
+            "open_data",
+            "pages:about",
+            "pages:contact",
+            "pages:legal",
+            "pages:privacy",
+            "pages:accessibility",
         ]
 
     def location(self, name):
@@ -43,6 +53,9 @@ SITEMAPS = {
     "pages": PageSitemap(),
     "projects": RecordSitemap(Project),
     "activities": RecordSitemap(Activity),
+    "events": RecordSitemap(Event),
+    "results": RecordSitemap(Result),
+    "agreements": RecordSitemap(Agreement),
     "countries": RecordSitemap(Country),
     "themes": RecordSitemap(ThematicArea),
     "partners": RecordSitemap(Organisation),

@@ -7,6 +7,9 @@ class ActivitiesConfig(AppConfig):
     verbose_name = _("Activities")
 
     def ready(self):
+        from activities.exports import register_exports
+
+        register_exports()
         from activities.models import Activity, Event
         from search import index
 

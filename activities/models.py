@@ -1,5 +1,6 @@
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.codelists import ActivityStatus
@@ -138,6 +139,21 @@ class EventQuerySet(ContentQuerySet):
     def for_listing(self):
         return self.select_related("activity", "country")
 
+    def upcoming_first(self):
+        """Upcoming events soonest first, then past events latest first."""
+        today = timezone.localdate()
+        upcoming = models.Q(end_date__gte=today)
+        return self.annotate(
+            upcoming_rank=models.Case(models.When(upcoming, then=0), default=1),
+            upcoming_start=models.Case(models.When(upcoming, then="start_date")),
+            past_start=models.Case(models.When(~upcoming, then="start_date")),
+        ).order_by(
+            "upcoming_rank",
+            models.F("upcoming_start").asc(nulls_last=True),
+            models.F("past_start").desc(nulls_last=True),
+            "slug",
+        )
+
 
 class EventKind(models.TextChoices):
     TRAINING = "training", _("Training")
@@ -199,8 +215,12 @@ class Event(PageSlugs, Participation, Content):
         return self.title
 
     def get_absolute_url(self):
-        # Events are read on their activity's page, each under its own anchor.
-        return f"{self.activity.get_absolute_url()}#{self.slug}"
+        return reverse("events:detail", kwargs={"slug": self.page_slug})
+
+    @property
+    def upcoming(self) -> bool:
+        """Whether the event's last day is still to come (today included)."""
+        return self.end_date >= timezone.localdate()
 
     def clean(self):
         validate_period(self.start_date, self.end_date, end_field="end_date")

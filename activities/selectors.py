@@ -2,7 +2,7 @@
 
 from django.db.models import Prefetch
 
-from activities.models import Activity
+from activities.models import Activity, Event
 from core.models import public_or_none, slug_matches
 from core.public_history import last_published
 from core.sources import sources_of
@@ -34,4 +34,26 @@ def activity_page(*, user, slug) -> dict | None:
         "documents": list(activity.documents.published()),
         "sources": sources_of(activity),
         "last_published": last_published(activity),
+    }
+
+
+def event_page(*, user, slug) -> dict | None:
+    """An event with its activity, partners and the activity's other public sessions."""
+    event = (
+        Event.objects.visible_to(user)
+        .for_listing()
+        .select_related("activity__project")
+        .prefetch_related(Prefetch("organisations", queryset=Organisation.objects.published()))
+        .filter(slug_matches(slug))
+        .first()
+    )
+    if event is None:
+        return None
+    activity = public_or_none(event.activity)
+    siblings = activity.events.published().for_listing().exclude(pk=event.pk) if activity else []
+    return {
+        "event": event,
+        "activity": activity,
+        "project": public_or_none(event.activity.project),
+        "other_events": list(siblings),
     }

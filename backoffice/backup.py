@@ -2,15 +2,14 @@
 
 What a backup holds: every content record in both languages, the staff accounts with their
 roles and countries, and a list of the uploaded files (name, size, SHA-256) to copy alongside
-`var/media/`. The history of changes is left out unless asked for (`with_history`): it can be
-large, and the records themselves are what a restore needs.
+`var/media/` or the object storage. The history of changes is left out unless asked for
+(`with_history`): it can be large, and the records themselves are what a restore needs.
 """
 
 import hashlib
 import json
 
 from django.apps import apps
-from django.conf import settings
 from django.core import serializers
 from django.db import transaction
 from django.utils import timezone
@@ -37,12 +36,14 @@ def _files():
 
     listed = []
     for document in Document.objects.order_by("pk"):
-        path = settings.MEDIA_ROOT / document.file.name
-        entry = {"name": document.file.name, "document": document.slug}
-        if path.exists():
-            entry.update(
-                size=path.stat().st_size, sha256=hashlib.sha256(path.read_bytes()).hexdigest()
-            )
+        # Wherever the files are kept: var/media/ or the object storage.
+        storage, name = document.file.storage, document.file.name
+        entry = {"name": name, "document": document.slug}
+        if storage.exists(name):
+            with storage.open(name, "rb") as file:
+                entry.update(
+                    size=storage.size(name), sha256=hashlib.file_digest(file, "sha256").hexdigest()
+                )
         else:
             entry["missing"] = True
         listed.append(entry)

@@ -53,6 +53,23 @@ class ContentQuerySet(models.QuerySet):
             public_condition(self.model) | scope.editable_condition(user, self.model)
         )
 
+    # Bulk writes send no save signals, so they move the content generation on themselves:
+    # an import or a script that uses them renews every cached page too.
+    def update(self, **kwargs):
+        count = super().update(**kwargs)
+        ContentGeneration.bump()
+        return count
+
+    def bulk_create(self, objs, *args, **kwargs):
+        created = super().bulk_create(objs, *args, **kwargs)
+        ContentGeneration.bump()
+        return created
+
+    def bulk_update(self, objs, fields, *args, **kwargs):
+        count = super().bulk_update(objs, fields, *args, **kwargs)
+        ContentGeneration.bump()
+        return count
+
 
 class Content(models.Model):
     """A record of the knowledge base: change stamp, version, and its rules of scope and publication.
@@ -234,6 +251,13 @@ class ContentGeneration(models.Model):
         now = timezone.now()
         if not cls.objects.filter(pk=1).update(value=F("value") + 1, changed_at=now):
             cls.objects.get_or_create(pk=1, defaults={"value": 1, "changed_at": now})
+
+    @property
+    def cache_token(self) -> str:
+        """This generation as part of a cache key, unique even when the counter starts again."""
+        # A restore into a fresh database counts from 0 again: with its time, the new
+        # generation 3 never meets the pages that a shared cache still keeps for the old one.
+        return f"{self.value}-{self.changed_at.timestamp():.6f}"
 
     @classmethod
     def current(cls) -> "ContentGeneration":

@@ -6,7 +6,9 @@ from django.db.models import Q
 from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import render
 from django.urls import reverse
+from django.views.decorators.cache import never_cache
 
+from core import exports
 from core.models import slug_matches
 from core.public_history import describe, public_versions
 
@@ -14,14 +16,27 @@ PER_PAGE = 20
 
 
 def filtered_list(request, filterset_class, queryset, template_name, **context):
-    """A filterable, paginated list; invalid filter values give a 400 page that says why."""
+    """A filterable, paginated list; invalid filter values give a 400 page that says why.
+
+    `?format=csv` on the same address gives every record the filters select, as CSV.
+    """
     filterset = filterset_class(request.GET, queryset=queryset)
     valid = filterset.is_valid()
+    if exports.wants_csv(request):
+        return export_csv(request, filterset.qs) if valid else exports.filter_errors(filterset)
     page = Paginator(filterset.qs if valid else queryset.none(), PER_PAGE).get_page(
         request.GET.get("page")
     )
     context.update(filterset=filterset, page=page, facets=filterset.facets())
     return render(request, template_name, context, status=200 if valid else 400)
+
+
+def export_csv(request, queryset):
+    """The records as CSV with the columns their model declares (core.exports)."""
+    export = exports.export_of(queryset.model)
+    if export is None:
+        raise Http404
+    return exports.csv_response(request, export, queryset, export.resource)
 
 
 def record_page(request, selector, template_name, *, record=None, **lookup):
@@ -60,6 +75,7 @@ def history_page(request, queryset, **lookup):
     return render(request, "history.html", {"record": record, "page": page})
 
 
+@never_cache  # it answers for the database now, never from a cache
 def healthz(request):
     """200 when the database answers, 503 when it does not (for load balancers and monitors)."""
     try:

@@ -8,15 +8,20 @@ every change of content moves on (core.models.ContentGeneration).
 """
 
 import hashlib
+import io
 import json
+import logging
 import re
 from datetime import UTC, datetime
+from itertools import combinations
 from pathlib import Path
+from xml.etree import ElementTree
 
 from django.core.cache import caches
 from django.utils import translation
-from django.utils.text import capfirst, slugify
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from core.models import ContentGeneration
 from core.partial_dates import format_date
@@ -24,11 +29,29 @@ from partners.models import PartnershipRole
 from projects.models import Country, Project
 from projects.selectors import country_page, project_page
 
+logger = logging.getLogger(__name__)
 TYPST_DIR = Path(__file__).resolve().parent / "typst"
-# PDF/A-2a: archivable, fonts embedded, tagged for assistive technology.
-PDF_STANDARDS = ["a-2a"]
+# PDF/A-2a: archivable, fonts embedded, tagged; PDF/UA-1: checked for screen readers (a
+# document title and language, headings, alternative text for every image, no link hidden in
+# the page furniture). Typst refuses to write a file that breaks either.
+ARCHIVAL = ["a-2a"]
+PDF_STANDARDS = [*ARCHIVAL, "ua-1"]
+BASE_DIR = TYPST_DIR.parent.parent
+# What shapes a factsheet besides the data: its templates, this module (labels, layout of the
+# data), the French catalogue (labels) and the code drawing its figures. A deployment that
+# changes any of them renders every factsheet anew instead of serving the cached ones.
 TEMPLATES_VERSION = hashlib.sha1(
-    b"".join(path.read_bytes() for path in sorted(TYPST_DIR.glob("*.typ")))
+    b"".join(
+        path.read_bytes()
+        for path in sorted(
+            [
+                *TYPST_DIR.glob("*.typ"),
+                Path(__file__),
+                *BASE_DIR.glob("locale/*/LC_MESSAGES/django.mo"),
+                *BASE_DIR.glob("figures/*.py"),
+            ]
+        )
+    )
 ).hexdigest()[:12]
 
 
@@ -42,65 +65,151 @@ def _file_name(stem):
     return f"{stem}-{label}-{translation.get_language()}.pdf"
 
 
-def _labels(kind):
+# A factsheet is a handout: it shows the first few records of a kind and says how many more
+# the portal holds, so that no record (a country with many activities) overflows two pages.
+SHOWN = {"activities": 5, "events": 5, "results": 6, "agreements": 5, "sources": 6}
+
+
+def _bounded(kind, records, item):
+    shown = records[: SHOWN[kind]]
+    more = len(records) - len(shown)
     return {
-        "kind": kind,
-        "page": _("Page"),
-        "summary": _("Summary"),
-        "objective": _("Objective"),
-        "approach": _("Approach"),
-        "role": _("Role in the Action"),
-        "partners": _("Partners"),
-        "ministries": _("Ministry in charge"),
-        "activities": _("Main activities"),
-        "events": _("Events"),
-        "results": _("Results"),
-        "agreements": _("Agreements"),
-        "focal_points": _("Focal points"),
-        "read_online": _("Read online:"),
+        "items": [item(record) for record in shown],
+        "more": ngettext(
+            "and %(count)d more on the portal", "and %(count)d more on the portal", more
+        )
+        % {"count": more}
+        if more
+        else "",
     }
+
+
+def _meta(*parts):
+    return " · ".join(str(part) for part in parts if part)
 
 
 def _activity(activity):
-    meta = [
-        activity.get_kind_display(),
-        str(activity.period),
-        activity.place,
-        _join(activity.countries.all()),
-    ]
-    return {"title": activity.title, "meta": " · ".join(m for m in meta if m)}
-
-
-def _event(event):
-    meta = [str(event.period), f"{event.place}, {event.country}", event.get_format_display()]
-    return {"title": event.title, "meta": " · ".join(meta)}
-
-
-def _result(result):
-    meta = [result.get_status_display(), str(result.date or ""), _join(result.countries.all())]
     return {
-        "title": result.title,
-        "meta": " · ".join(m for m in meta if m),
-        "text": result.description,
+        "title": activity.title,
+        "meta": _meta(activity.get_kind_display(), activity.period, activity.place),
     }
 
 
-def _agreement(agreement):
-    meta = [
-        agreement.get_kind_display(),
-        str(agreement.signed or ""),
-        _join(agreement.countries.all()),
-    ]
-    return {"title": agreement.title, "meta": " · ".join(m for m in meta if m)}
+def _event(event):
+    return {
+        "title": event.title,
+        "meta": _meta(event.period, f"{event.place}, {event.country}", event.get_format_display()),
+    }
 
 
-def _contact(contact):
-    meta = [
-        contact.role,
-        contact.organisation.short_name if contact.organisation else "",
-        contact.email,
+def _result(result):
+    return {
+        "title": result.title,
+        "meta": _meta(result.get_status_display(), result.date),
+    }
+
+
+def _agreement(agreement, *, country=None):
+    others = [c for c in agreement.countries.all() if c != country]
+    with_whom = _("with %(countries)s") % {"countries": _join(others)} if country else ""
+    return {
+        "title": agreement.title,
+        "meta": _meta(agreement.get_kind_display(), agreement.signed, with_whom),
+    }
+
+
+def _organisation(organisation):
+    return str(organisation)
+
+
+def _focal_point(contact):
+    return {
+        "name": contact.name,
+        "meta": _meta(
+            contact.role, contact.organisation.short_name if contact.organisation else ""
+        ),
+        "email": contact.email,
+    }
+
+
+def _source(source):
+    publisher = source.public_publisher
+    return {
+        "title": source.title,
+        "lang": source.language,
+        "meta": _meta(
+            source.get_kind_display(),
+            publisher.short_name if publisher else "",
+            source.author,
+            source.date,
+        ),
+    }
+
+
+def _sources(page):
+    """The sources the record's facts rest on, cited at the foot of the factsheet."""
+    return [_source(source) for source in page.get("sources", [])[: SHOWN["sources"]]]
+
+
+def _period(period):
+    """December 2018 – December 2021 (36 months)."""
+    if period.months:
+        months = ngettext("%(count)d month", "%(count)d months", period.months) % {
+            "count": period.months
+        }
+        return f"{period} ({months})"
+    return str(period)
+
+
+def _partners(partnerships, role):
+    """The organisations in one role; a funder with how it funds (through which fund)."""
+    return [
+        {"name": str(p.organisation), "note": p.note if role == PartnershipRole.FUNDER else ""}
+        for p in partnerships
+        if p.role == role
     ]
-    return {"title": contact.name, "meta": " · ".join(m for m in meta if m)}
+
+
+def in_columns(rows, count=3):
+    """Rows split, in order, into at most `count` columns of about the same length."""
+    if len(rows) <= count:
+        return [[row] for row in rows]
+
+    def length(row):
+        return len(row[0]) + sum(len(value["name"]) + len(value["note"]) for value in row[1])
+
+    best = None
+    for cuts in combinations(range(1, len(rows)), count - 1):
+        parts = [rows[a:b] for a, b in zip((0, *cuts), (*cuts, len(rows)), strict=True)]
+        longest = max(sum(length(row) for row in part) for part in parts)
+        if best is None or longest < best[0]:
+            best = (longest, parts)
+    return best[1]
+
+
+def _labels(**extra):
+    return {
+        "page": _("Page"),
+        "background": _("Background"),
+        "objective": _("Objective"),
+        "approach": _("Approach"),
+        "fields": _("Fields of intervention"),
+        "key_facts": _("Key facts"),
+        "countries": _("Countries of intervention"),
+        "country": _("Country"),
+        "ministry": _("Ministry"),
+        "focal_point": _("Focal point"),
+        "activities": _("Main activities"),
+        "events": _("Events"),
+        "results": _("Results"),
+        "contacts": _("Contacts"),
+        "sources": _("Sources:"),
+        "online": _("Read online"),
+        "qr": _("QR code leading to %(url)s"),
+        "map": _("Map"),
+        "timeline": _("Timeline"),
+        **extra,
+    }
 
 
 class ProjectFactsheet:
@@ -118,42 +227,64 @@ class ProjectFactsheet:
     def file_name(self):
         return _file_name(self.record.slug)
 
+    def figures(self):
+        """The figures as SVG, drawn from the same data as the record's web page."""
+        return {}
+
     def data(self):
         page, project = self.page, self.record
-        by_role = {role: [] for role in PartnershipRole}
-        for partnership in page["partnerships"]:
-            by_role[partnership.role].append(partnership.organisation)
-        events = [event for activity in page["activities"] for event in activity.public_events]
-        others = [
-            {"title": str(p.organisation), "meta": p.get_role_display()}
-            for p in page["partnerships"]
-            if p.role in (PartnershipRole.PARTNER, PartnershipRole.BENEFICIARY)
+        partnerships, parent = page["partnerships"], page["parent"]
+        # The countries' ministries and focal points side by side, where the project has any.
+        countries = [
+            {
+                "name": part.country.name,
+                "ministries": [_organisation(m) for m in part.ministries],
+                "focal_points": [_focal_point(c) for c in part.focal_points],
+            }
+            for part in page["countries"]
         ]
-        parent = page["parent"]
+        if not any(c["ministries"] or c["focal_points"] for c in countries):
+            countries = []
+        events = [event for activity in page["activities"] for event in activity.public_events]
+        facts = [
+            [_("Financial partners"), _partners(partnerships, PartnershipRole.FUNDER)],
+            [_("Implementing partners"), _partners(partnerships, PartnershipRole.IMPLEMENTER)],
+            [_("Lead executing agency"), _partners(partnerships, PartnershipRole.ACCOUNTABLE)],
+            [_("Period of implementation"), [{"name": _period(project.period), "note": ""}]]
+            if project.period
+            else None,
+            [_("Part of"), [{"name": parent.title, "note": ""}]] if parent else None,
+            [_("Sub-projects"), [{"name": child.title, "note": ""} for child in page["children"]]]
+            if page["children"]
+            else None,
+        ]
         return {
             "title": project.title,
-            "short_title": project.acronym or project.title,
-            "facts": [
-                [_("Acronym"), project.acronym],
-                [_("Countries"), _join(project.countries.all())],
-                [_("Period"), str(project.period)],
-                [_("Status"), project.get_status_display() if project.status else ""],
-                [_("Funders"), _join(by_role[PartnershipRole.FUNDER])],
-                [_("Lead executing agency"), _join(by_role[PartnershipRole.ACCOUNTABLE])],
-                [_("Implementers"), _join(by_role[PartnershipRole.IMPLEMENTER])],
-                [_("Fields of intervention"), _join(project.themes.all())],
-                [_("Part of"), parent.title if parent else ""],
-            ],
-            "summary": project.summary,
+            # The countries under the title, the leading one first, as in the Action's factsheet.
+            "subtitle": " · ".join(str(part.country) for part in page["countries"]),
+            "acronym": project.acronym,
+            "kicker": _("Factsheet"),
+            # A staff member's preview of a draft says so on paper too.
+            "preview": ""
+            if project.is_public
+            else _("Preview — not public (%(state)s)")
+            % {"state": project.get_publication_display()},
+            "background": project.context,
+            "presentation": project.summary,
             "objective": project.objective,
-            "approach": project.approach,
-            "partners": others,
-            "activities": [_activity(activity) for activity in page["activities"]],
-            "events": [_event(event) for event in sorted(events, key=lambda e: e.start_date)],
-            "results": [_result(result) for result in page["results"]],
-            "agreements": [_agreement(agreement) for agreement in page["agreements"]],
-            "contacts": [_contact(contact) for contact in page["contacts"]],
-            "labels": _labels(_("Project factsheet")),
+            "fields": [
+                {"name": theme.name, "text": theme.description} for theme in project.themes.all()
+            ],
+            "facts": in_columns([row for row in facts if row and row[1] and row[1][0]["name"]]),
+            "steps": project.steps,
+            # The steps stand for the approach on paper; without them, its text does.
+            "approach": "" if project.steps else project.approach,
+            "countries": countries,
+            "activities": _bounded("activities", page["activities"], _activity),
+            "events": _bounded("events", sorted(events, key=lambda e: e.start_date), _event),
+            "results": _bounded("results", page["results"], _result),
+            "sources": _sources(page),
+            "labels": _labels(presentation=_("Presentation")),
         }
 
 
@@ -172,27 +303,42 @@ class CountryFactsheet:
     def file_name(self):
         return _file_name(slugify(self.record.name))
 
+    def figures(self):
+        """The figures as SVG, drawn from the same data as the country's web page."""
+        return {}
+
     def data(self):
-        records, country = self.page, self.record
-        ministries = records["ministries"]
+        page, country = self.page, self.record
         return {
             "title": country.name,
-            "short_title": country.name,
-            "facts": [
-                [capfirst(_("ISO code")), country.code],
-                [_("Ministry in charge"), _join(ministries[:1])],
-            ],
+            "acronym": "",
+            "kicker": _("Country factsheet"),
             "role": country.role,
-            "ministries": [{"title": str(o), "meta": o.get_kind_display()} for o in ministries],
-            "contacts": [_contact(c) for c in records["contacts"]],
-            "agreements": [_agreement(a) for a in records["agreements"]],
-            "activities": [_activity(a) for a in records["activities"]],
-            "events": [_event(e) for e in records["events"]],
-            "results": [_result(r) for r in records["results"]],
-            "partners": [
-                {"title": str(o), "meta": o.get_kind_display()} for o in records["partners"]
+            "ministries": [_organisation(m) for m in page["ministries"]],
+            "focal_points": [_focal_point(c) for c in page["contacts"]],
+            "projects": [
+                {"title": project.title, "meta": _period(project.period)}
+                for project in page["projects"]
             ],
-            "labels": _labels(_("Country factsheet")),
+            # The South-South corridor: the memoranda with Morocco, the joint action plans.
+            "corridor": _bounded(
+                "agreements",
+                page["agreements"],
+                lambda agreement: _agreement(agreement, country=country),
+            ),
+            "activities": _bounded("activities", page["activities"], _activity),
+            "events": _bounded("events", page["events"], _event),
+            "results": _bounded("results", page["results"], _result),
+            "sources": _sources(page),
+            "labels": _labels(
+                role=_("Role in the Action"),
+                ministries=_("Ministry in charge"),
+                focal_points=_("Focal points"),
+                projects=_("Projects"),
+                corridor=_("South-South corridor"),
+                activities=_("Activities in this country"),
+                events=_("Events held in this country"),
+            ),
         }
 
 
@@ -201,13 +347,18 @@ def newest_change(page):
     stamps = []
     for value in page.values():
         for record in value if isinstance(value, list) else [value]:
-            stamp = getattr(record, "updated_at", None)
-            if stamp is not None:
-                stamps.append(stamp)
+            # A partnership or a focal point shows its organisation's name too.
+            for shown in (record, getattr(record, "organisation", None)):
+                stamp = getattr(shown, "updated_at", None)
+                if stamp is not None:
+                    stamps.append(stamp)
     return max(stamps, default=None)
 
 
+SVG = "{http://www.w3.org/2000/svg}"
 NARROW_NBSP = "\u202f"
+# Addresses and images are not prose: their colons and question marks stay as they are.
+NOT_PROSE = {"url", "short_url", "images"}
 _FRENCH_SPACING = re.compile(r"\s*([:;!?»])(?=\s|$)|(«)\s*")
 
 
@@ -221,8 +372,54 @@ def french_spacing(value):
     if isinstance(value, list):
         return [french_spacing(item) for item in value]
     if isinstance(value, dict):
-        return {key: item if key == "url" else french_spacing(item) for key, item in value.items()}
+        return {
+            key: item if key in NOT_PROSE else french_spacing(item) for key, item in value.items()
+        }
     return value
+
+
+def short_url(url):
+    """The address as printed under the QR code: without its scheme and final slash."""
+    return url.split("://", 1)[-1].rstrip("/")
+
+
+def text_alternative(svg):
+    """An SVG figure's title and description, as the text that stands for it in the PDF."""
+    root = ElementTree.fromstring(svg)
+    parts = [root.findtext(f"{SVG}{tag}", default="").strip() for tag in ("title", "desc")]
+    return ". ".join(part.rstrip(".") for part in parts if part) + "."
+
+
+def qr_svg(url):
+    """A QR code leading to the address, as SVG with its quiet zone, in the factsheet's ink."""
+    import segno
+
+    out = io.BytesIO()
+    segno.make(url, error="m", micro=False).save(
+        out, kind="svg", xmldecl=False, border=4, dark="#073f54", light="#ffffff"
+    )
+    return out.getvalue().decode()
+
+
+def _publication(as_of):
+    """The closing block: the funding statement and the EU disclaimer, as the seeds word them."""
+    publisher = _("ACSS Knowledge Portal")
+    return {
+        "publisher": publisher,
+        "changed": _("Data last changed on %(date)s") % {"date": format_date(as_of)},
+        "funding": _(
+            "The Action for South-South Cooperation on Migration is co-funded by the European "
+            "Union through its Emergency Trust Fund for Africa and by the German Federal Ministry "
+            "for Economic Cooperation and Development (BMZ). It is implemented by GIZ and "
+            "Expertise France."
+        ),
+        "disclaimer": _(
+            "This factsheet is published by the %(publisher)s from its public records. Its "
+            "content is the sole responsibility of the %(publisher)s and does not necessarily "
+            "reflect the views of the European Union."
+        )
+        % {"publisher": publisher},
+    }
 
 
 def render(factsheet, *, url, as_of) -> bytes:
@@ -230,22 +427,34 @@ def render(factsheet, *, url, as_of) -> bytes:
     import typst
 
     data = factsheet.data()
+    figures = factsheet.figures()
     data.update(
         lang=translation.get_language(),
         url=url,
-        publisher=_("ACSS Knowledge Portal"),
+        short_url=short_url(url),
+        publication=_publication(as_of),
+        images={"qr": qr_svg(url), **figures},
     )
-    data["labels"]["data_as_of"] = _("Data as of %(date)s") % {"date": format_date(as_of)}
+    data["labels"]["qr"] = data["labels"]["qr"] % {"url": data["short_url"]}
+    # A screen reader reads each figure's own title and description.
+    data["labels"].update({f"{name}_alt": text_alternative(svg) for name, svg in figures.items()})
     if data["lang"] == "fr":
         data = french_spacing(data)
-    return typst.compile(
-        str(TYPST_DIR / factsheet.template),
-        root=str(TYPST_DIR),
-        sys_inputs={"data": json.dumps(data, ensure_ascii=False)},
-        ignore_system_fonts=True,
-        pdf_standards=PDF_STANDARDS,
-        timestamp=int(as_of.timestamp()),
-    )
+    options = {
+        "root": str(TYPST_DIR),
+        "sys_inputs": {"data": json.dumps(data, ensure_ascii=False)},
+        "ignore_system_fonts": True,
+        "timestamp": int(as_of.timestamp()),
+    }
+    template = str(TYPST_DIR / factsheet.template)
+    try:
+        return typst.compile(template, pdf_standards=PDF_STANDARDS, **options)
+    except typst.TypstError as error:
+        if "PDF/UA" not in str(error):
+            raise
+        # Content that PDF/UA refuses still gets its (tagged, archival) factsheet, not an error.
+        logger.warning("Factsheet %s is not PDF/UA-1: %s", factsheet.record, error)
+        return typst.compile(template, pdf_standards=ARCHIVAL, **options)
 
 
 def cached_pdf(kind, *, user, lookup, url):
@@ -258,7 +467,7 @@ def cached_pdf(kind, *, user, lookup, url):
     if record is None:
         return None
     record_key = "-".join(f"{name}={value}" for name, value in sorted(lookup.items()))
-    generation = ContentGeneration.current().value
+    generation = ContentGeneration.current().cache_token
     language = translation.get_language()
     # The address printed in the PDF is part of what it shows.
     where = hashlib.sha1(url.encode()).hexdigest()[:8]

@@ -1,4 +1,4 @@
-"""Reads for the pages that gather every kind of record: the home page."""
+"""Reads for the pages that gather every kind of record: the home page, about and contact."""
 
 from dataclasses import dataclass
 
@@ -6,7 +6,7 @@ from django.db.models import Count, F, Q, Sum
 from django.db.models.functions import Coalesce
 
 from activities.models import Activity, ActivityKind, Event
-from partners.models import Organisation
+from partners.models import Contact, Organisation
 from projects.models import Country, Project, Result, ThematicArea
 
 
@@ -63,3 +63,27 @@ def home_page() -> dict:
         .for_listing()
         .filter(achieved_on__isnull=False)[:3],
     }
+
+
+# The contact page lists the focal points of the Action; a few per country at most.
+CONTACTS_SHOWN = 20
+
+
+def about_page() -> dict:
+    """The Action as the about page presents it: its record, countries and fields."""
+    return {
+        "action": Project.objects.published().for_listing().filter(featured=True).first(),
+        "countries": Country.objects.all(),
+        "themes": ThematicArea.objects.all(),
+        "steps": ActivityKind.choices,
+    }
+
+
+def contact_page() -> dict:
+    """The focal points shown publicly, by country."""
+    contacts = (
+        Contact.objects.published()
+        .select_related("organisation", "country")
+        .order_by("country__code", "name")[:CONTACTS_SHOWN]
+    )
+    return {"contacts": list(contacts)}

@@ -1,7 +1,33 @@
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.templatetags.static import static
 
-from pages.selectors import home_page
+from pages.selectors import about_page, contact_page, home_page
 
 
 def home(request):
     return render(request, "home.html", home_page())
+
+
+def about(request):
+    return render(request, "pages/about.html", about_page())
+
+
+def contact(request):
+    return render(request, "pages/contact.html", contact_page())
+
+
+def legal_notice(request):
+    return render(request, "pages/legal.html")
+
+
+def privacy(request):
+    return render(request, "pages/privacy.html")
+
+
+def accessibility(request):
+    return render(request, "pages/accessibility.html")
+
+
+def favicon(request):
+    # Browsers ask for /favicon.ico whatever the page says; the file lives with the static ones.
+    return redirect(static("img/favicon.ico"))

@@ -7,6 +7,9 @@ class PartnersConfig(AppConfig):
     verbose_name = _("Partners")
 
     def ready(self):
+        from partners.exports import register_exports
+
+        register_exports()
         from partners.models import Organisation
         from search import index
 

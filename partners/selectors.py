@@ -23,7 +23,7 @@ def organisation_page(*, user, slug) -> dict | None:
         ),
         "contacts": list(organisation.contacts.published().select_related("country")),
         # Records of the apps above, through the organisation's own relations.
-        "activities": list(organisation.activities.published().for_listing()),
+        "activities": list(organisation.activities.published().for_listing().with_public_events()),
         "events": list(organisation.events.published().for_listing()),
         "sources": sources_of(organisation),
         "last_published": last_published(organisation),

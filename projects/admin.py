@@ -70,7 +70,16 @@ class ProjectAdmin(ContentAdmin):
         ),
         (
             _("Description"),
-            {"fields": ("summary", "context", "objective", "approach", "beneficiaries")},
+            {
+                "fields": (
+                    "summary",
+                    "context",
+                    "objective",
+                    "approach",
+                    "approach_steps",
+                    "beneficiaries",
+                )
+            },
         ),
         (_("Where and what"), {"fields": ("countries", "themes", ("region", "focus", "topic"))}),
         (

@@ -7,6 +7,9 @@ class ProjectsConfig(AppConfig):
     verbose_name = _("Projects")
 
     def ready(self):
+        from projects.exports import register_exports
+
+        register_exports()
         from projects.models import Project, Result
         from search import index
 
@@ -17,7 +20,7 @@ class ProjectsConfig(AppConfig):
             plural=_("Projects"),
             title="title",
             summary="summary",
-            texts=("acronym", "aliases", "context", "objective", "approach"),
+            texts=("acronym", "aliases", "context", "objective", "approach", "approach_steps"),
             # Their addresses and their visibility follow the project's.
             dependents=("results", "activities"),
         )

@@ -13,7 +13,7 @@ from core.filters import (
     facet,
 )
 from partners.filters import partner_filter
-from projects.models import Project
+from projects.models import Agreement, AgreementKind, Project, Result, ResultStatus
 from search.filters import TextFilter
 
 
@@ -74,4 +74,44 @@ class ProjectFilter(ProgrammeFilterSet):
         return [
             *self.shared_facets(),
             facet(self, "partner", "partnerships__organisation__slug", partners),
+        ]
+
+
+class ResultFilter(django_filters.FilterSet):
+    country = country_filter("countries__code")
+    theme = theme_filter("theme__slug")
+    project = project_filter()
+    status = django_filters.ChoiceFilter(label=_("Status"), choices=ResultStatus.choices)
+    year = YearFilter(start="achieved_on", end="achieved_on")
+    q = TextFilter(kind="result")
+
+    class Meta:
+        model = Result
+        fields = []
+
+    def facets(self):
+        return [
+            country_facet(self),
+            facet(self, "theme", "theme__slug", choices_of(self, "theme"), multiple=True),
+            facet(self, "project", "project__slug", choices_of(self, "project", short_name)),
+            facet(self, "status", "status", ResultStatus.choices),
+        ]
+
+
+class AgreementFilter(django_filters.FilterSet):
+    country = country_filter("countries__code")
+    kind = django_filters.ChoiceFilter(label=_("Kind"), choices=AgreementKind.choices)
+    project = project_filter("projects")
+    year = YearFilter(start="signed_on", end="signed_on")
+
+    class Meta:
+        model = Agreement
+        fields = []
+
+    def facets(self):
+        projects = choices_of(self, "project", short_name)
+        return [
+            country_facet(self),
+            facet(self, "kind", "kind", AgreementKind.choices),
+            facet(self, "project", "projects__slug", projects),
         ]

@@ -109,6 +109,11 @@ class Project(PageSlugs, Publishable, Content):
     context = models.TextField(_("context"), blank=True)
     objective = models.TextField(_("objective"), blank=True)
     approach = models.TextField(_("approach"), blank=True)
+    approach_steps = models.TextField(
+        _("steps of the approach"),
+        blank=True,
+        help_text=_("One step per line, in order; the factsheet numbers them."),
+    )
     aliases = models.TextField(
         _("other names"),
         blank=True,
@@ -221,6 +226,11 @@ class Project(PageSlugs, Publishable, Content):
         return self.actual_period or self.planned_period
 
     @property
+    def steps(self) -> list[str]:
+        """The steps of the approach, one a line, blank lines left out."""
+        return [line.strip() for line in self.approach_steps.splitlines() if line.strip()]
+
+    @property
     def alias_list(self) -> list[str]:
         return [line.strip() for line in self.aliases.splitlines() if line.strip()]
 
@@ -253,6 +263,11 @@ class AgreementKind(models.TextChoices):
     ACTION_PLAN = "action-plan", _("Joint action plan")
 
 
+class AgreementQuerySet(ContentQuerySet):
+    def for_listing(self):
+        return self.prefetch_related("countries")
+
+
 class Agreement(PageSlugs, Publishable, Content):
     country_path = "countries"
 
@@ -270,6 +285,8 @@ class Agreement(PageSlugs, Publishable, Content):
         Project, verbose_name=_("projects"), related_name="agreements", blank=True
     )
 
+    objects = AgreementQuerySet.as_manager()
+
     class Meta:
         ordering = [models.F("signed_on").asc(nulls_last=True), "slug"]
         verbose_name = _("agreement")
@@ -282,6 +299,9 @@ class Agreement(PageSlugs, Publishable, Content):
 
     def __str__(self):
         return self.title
+
+    def get_absolute_url(self):
+        return reverse("agreements:detail", kwargs={"slug": self.page_slug})
 
     def clean(self):
         self.signed_on = truncate(self.signed_on, self.signed_on_precision)
@@ -354,8 +374,7 @@ class Result(PageSlugs, Publishable, Content):
         return self.title
 
     def get_absolute_url(self):
-        # Results are read on their project's page, each under its own anchor.
-        return f"{self.project.get_absolute_url()}#{self.slug}"
+        return reverse("results:detail", kwargs={"slug": self.page_slug})
 
     def clean(self):
         self.achieved_on = truncate(self.achieved_on, self.achieved_on_precision)

@@ -24,6 +24,7 @@ class ProjectTranslationOptions(TranslationOptions):
         "context",
         "objective",
         "approach",
+        "approach_steps",
         "beneficiaries",
         "region",
         "focus",

@@ -26,3 +26,13 @@ theme_patterns = [
     path("<slug:slug>/", views.theme_detail, name="detail"),
     path(format_lazy("<slug:slug>/{}", _("history/")), views.theme_history, name="history"),
 ]
+
+result_patterns = [
+    path("", views.result_list, name="list"),
+    path("<slug:slug>/", views.result_detail, name="detail"),
+]
+
+agreement_patterns = [
+    path("", views.agreement_list, name="list"),
+    path("<slug:slug>/", views.agreement_detail, name="detail"),
+]

@@ -23,6 +23,7 @@ from django.db.models.functions import Length, Substr
 from django.db.models.signals import post_delete, post_save
 from django.utils import translation
 
+from core.models import ContentGeneration
 from search.models import SearchEntry, SearchWord
 
 APOSTROPHES = re.compile(r"[’'`ʼ‘]")
@@ -168,6 +169,8 @@ def rebuild() -> int:
         for obj in model.objects.published():
             index_record(obj)
             count += 1
+    # Search pages are cached by content generation: the new index must show at once.
+    ContentGeneration.bump()
     return count
 
 

@@ -88,10 +88,17 @@ def reset_language():
 
 @pytest.fixture(autouse=True)
 def isolated_storage(settings, tmp_path):
-    """Uploads and rendered factsheets go to this test's own folders and memory."""
+    """Uploads, cached pages and rendered factsheets go to this test's own folders and memory.
+
+    Each test's transaction is rolled back, content generation included: a page cached by an
+    earlier test could otherwise be served for the same generation.
+    """
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": f"pages-{tmp_path.name}",
+        },
         "factsheets": {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
             "LOCATION": f"factsheets-{tmp_path.name}",

@@ -8,10 +8,11 @@ from projects.models import Project
 
 
 def listed(response):
-    """The slugs of the records a list page shows, in order."""
+    """The slugs of the records a list page shows, in order (not the records they name)."""
     html = response.content.decode()
     section = html.split('class="list-results"')[1]
-    return re.findall(r'href="/(?:en|fr)/[a-z]+/([a-z0-9-]+)/"', section.split("</section>")[0])
+    path = re.escape(response.request["PATH_INFO"])
+    return re.findall(rf'href="{path}([a-z0-9-]+)/"', section.split("</section>")[0])
 
 
 def count_label(response, name, value):

@@ -77,13 +77,13 @@ def test_a_ministry_officer_reaches_the_bamako_training_from_the_french_home(cli
     assert "Aliou Barry" in mali
     assert "Mémorandum d’entente entre le Maroc et le Mali en matière de migration" in mali
     link = re.search(r'href="([^"]+)"><strong>Session de formation MODAL à Bamako', mali).group(1)
-    assert (
-        link
-        == "/fr/activites/formation-modal-des-organisations-de-la-societe/#modal-training-bamako-2021"
-    )
-    training = client.get(link.split("#")[0]).content.decode()
+    assert link == "/fr/evenements/session-de-formation-modal-a-bamako/"
+    session = client.get(link).content.decode()
+    assert '9 août 2021</time> – <time datetime="2021-08-13">13 août 2021</time>' in session
+    activity = re.search(r'<dt>Activité</dt><dd><a href="([^"]+)"', session).group(1)
+    assert activity == "/fr/activites/formation-modal-des-organisations-de-la-societe/"
+    training = client.get(activity).content.decode()
     assert 'id="modal-training-bamako-2021"' in training
-    assert '9 août 2021</time> – <time datetime="2021-08-13">13 août 2021</time>' in training
     assert "environ 45 sur place, 30 en ligne" in training
 
 

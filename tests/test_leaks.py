@@ -9,6 +9,7 @@ and as a ministry editor of another country: the marker never appears.
 import datetime
 import io
 import re
+import zipfile
 from html.parser import HTMLParser
 from urllib.parse import urljoin, urlsplit
 
@@ -134,11 +135,15 @@ class Links(HTMLParser):
 
 def text_of(response) -> str:
     kind = response.get("Content-Type", "")
+    content = b"".join(response.streaming_content) if response.streaming else response.content
     if kind.startswith("application/pdf"):
-        reader = PdfReader(io.BytesIO(response.content))
+        reader = PdfReader(io.BytesIO(content))
         return " ".join(page.extract_text() for page in reader.pages)
-    if kind.startswith(("text/", "application/xml")):
-        return response.content.decode()
+    if kind.startswith("application/zip"):
+        archive = zipfile.ZipFile(io.BytesIO(content))
+        return " ".join(archive.read(name).decode() for name in archive.namelist())
+    if kind.startswith(("text/", "application/xml", "application/atom+xml", "application/json")):
+        return content.decode()
     return ""
 
 
@@ -159,6 +164,23 @@ def crawl(client) -> set[str]:
         "/en/activities/zq-activity/",
         "/en/partners/zq-organisation/",
         "/en/documents/zq-document/",
+        "/en/events/zq-event/",
+        "/en/events/zq-event/calendar.ics",
+        "/en/results/zq-result/",
+        "/en/agreements/zq-agreement/",
+        "/en/feed/",
+        "/fr/flux/",
+        "/en/events/feed/",
+        "/fr/evenements/flux/",
+        # Open data: the API (its index links every list, each list its records), the IATI
+        # file, the bulk files; the CSVs are linked from every list page.
+        "/api/v1/",
+        f"/api/v1/projects/?q={MARKER}",
+        "/api/v1/projects/zq-project/",
+        "/api/v1/activities/zq-activity/",
+        "/api/v1/organisations/zq-organisation/",
+        "/api/v1/documents/zq-document/",
+        "/iati/activities/zq-project.xml",
         "/en/projects/zq-project/history/",
         "/en/activities/zq-activity/history/",
         "/en/partners/zq-organisation/history/",
@@ -174,6 +196,10 @@ def crawl(client) -> set[str]:
         shown = re.sub(rf"(q=|value=\"|“|«\s?){MARKER}", "", body, flags=re.IGNORECASE)
         assert MARKER.lower() not in shown.lower(), f"{path} shows a draft"
         links = re.findall(r"<loc>([^<]+)</loc>", body) if path.endswith(".xml") else []
+        if response.get("Content-Type", "").startswith("application/atom+xml"):
+            links += re.findall(r'<link href="([^"]+)"', body)
+        if response.get("Content-Type", "").startswith("application/json"):
+            links += re.findall(r'"(http://testserver/[^"]+)"', body)
         if body.startswith("<!doctype html>"):
             parser = Links()
             parser.feed(body)
@@ -189,7 +215,28 @@ def crawl(client) -> set[str]:
 def test_no_draft_is_seen_by_the_public_by_any_path(client, drafts):
     seen = crawl(client)
     assert len(seen) > 100
-    for path in ("/en/projects/zq-project/", "/en/activities/zq-activity/"):
+    # The feeds are linked from every page's head, and their entries are followed.
+    assert {"/en/feed/", "/fr/flux/", "/en/events/feed/", "/fr/evenements/flux/"} <= seen
+    assert "/fr/evenements/modal-training-thies-2021/calendrier.ics" in seen
+    # The open data was read too: API records, every list's CSV, the IATI and bulk files.
+    for path in (
+        "/api/v1/events/",
+        "/api/v1/projects/modal/",
+        "/en/projects/?format=csv",
+        "/fr/documents/?format=csv",
+        "/iati/activities.xml",
+        "/downloads/acss-portal.json",
+        "/downloads/acss-portal-csv.zip",
+    ):
+        assert path in seen, path
+    for path in (
+        "/en/projects/zq-project/",
+        "/en/activities/zq-activity/",
+        "/en/events/zq-event/",
+        "/en/events/zq-event/calendar.ics",
+        "/en/results/zq-result/",
+        "/en/agreements/zq-agreement/",
+    ):
         assert client.get(path).status_code == 404
     # The public histories were read, the changed organisation's among them.
     assert {"/en/projects/acss/history/", "/fr/partenaires/giz/historique/"} <= seen

@@ -25,24 +25,44 @@ PAGES = [
     ("/en/partners/dgase/", "/fr/partenaires/dgase/"),
     ("/en/search/?q=bamako", "/fr/recherche/?q=bamako"),
     ("/en/documents/", "/fr/documents/"),
+    ("/en/events/", "/fr/evenements/"),
+    ("/en/events/modal-training-thies-2021/", "/fr/evenements/modal-training-thies-2021/"),
+    ("/en/results/", "/fr/resultats/"),
+    (
+        "/en/results/modal-participants-trained-2021/",
+        "/fr/resultats/modal-participants-trained-2021/",
+    ),
+    ("/en/agreements/", "/fr/accords/"),
+    ("/en/agreements/mou-morocco-senegal-2013/", "/fr/accords/mou-morocco-senegal-2013/"),
+    ("/en/south-south-corridors/", "/fr/corridors-sud-sud/"),
 ]
 
 # Queries per page type; the same with ten times the seed's records. A record page's sources
 # take one query, its "last published" date two and one per relation its history keeps.
+# The map and the figures (figures/selectors.py) add aggregated queries: 7 on the home page
+# (countries, corridors, sub-projects, timeline activities, timeline agreements, counts by
+# country, by theme), 5 on a project's page, 6 on a country's page.
 BUDGETS = {
-    "/en/": 13,
+    "/en/": 20,
     "/en/projects/": 11,
-    "/en/projects/acss/": 20,
-    "/en/activities/": 14,
+    "/en/projects/acss/": 25,
+    "/en/activities/": 15,
     "/en/activities/modal-training-2021/": 15,
     "/en/countries/": 2,
-    "/en/countries/ml/": 18,
+    "/en/countries/ml/": 25,
     "/en/themes/": 1,
-    "/en/themes/migration-development/": 11,
+    "/en/themes/migration-development/": 12,
     "/en/partners/": 6,
     "/en/partners/dgase/": 8,
     "/en/search/?q=bamako": 2,
     "/en/documents/": 9,
+    "/en/events/": 8,
+    "/en/events/modal-training-thies-2021/": 3,
+    "/en/results/": 10,
+    "/en/results/modal-participants-trained-2021/": 6,
+    "/en/agreements/": 8,
+    "/en/agreements/mou-morocco-senegal-2013/": 3,
+    "/en/south-south-corridors/": 7,
 }
 
 
@@ -71,15 +91,20 @@ def test_each_page_links_its_other_language_version(client, seed, english, frenc
     assert re.search(r'<meta name="description" content="[^"]{20,}">', html)
 
 
+# The page cache reads the content generation before it looks for the page, then misses here
+# (the records changed): acss_portal.middleware.page_cache.
+PAGE_CACHE_QUERIES = 1
+
+
 @pytest.mark.parametrize("path", list(BUDGETS))
 def test_each_page_type_runs_a_fixed_number_of_queries(
     client, seed, django_assert_num_queries, path
 ):
     multiply_seed(1)  # every kind of related record present at least once
-    with django_assert_num_queries(BUDGETS[path]):
+    with django_assert_num_queries(BUDGETS[path] + PAGE_CACHE_QUERIES):
         assert client.get(path).status_code == 200
     multiply_seed(9)
-    with django_assert_num_queries(BUDGETS[path]):
+    with django_assert_num_queries(BUDGETS[path] + PAGE_CACHE_QUERIES):
         assert client.get(path).status_code == 200
 
 

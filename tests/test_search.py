@@ -56,10 +56,7 @@ def test_search_can_be_narrowed_to_one_kind(client, seed):
 def test_search_result_links_lead_to_the_record(client, seed):
     response = client.get("/fr/recherche/", {"q": "bamako", "kind": "event"})
     entry = response.context["page"].object_list[0]
-    assert (
-        entry.url
-        == "/fr/activites/formation-modal-des-organisations-de-la-societe/#modal-training-bamako-2021"
-    )
+    assert entry.url == "/fr/evenements/session-de-formation-modal-a-bamako/"
 
 
 def test_search_follows_an_edit(client, seed):

@@ -83,6 +83,13 @@ def test_unsupported_or_incomplete_database_url_is_refused(url):
         parse_database_url(url, BASE_DIR)
 
 
+@pytest.mark.parametrize("ref", ["", "XM/DAC", "XM DAC", "A&B"])
+def test_an_iati_reference_iati_would_refuse_stops_start_up(ref):
+    result = import_settings(IATI_REPORTING_ORG_REF=ref)
+    assert result.returncode != 0
+    assert "IATI_REPORTING_ORG_REF" in result.stderr
+
+
 def test_email_goes_to_the_console_unless_told_otherwise():
     assert parse_email_url("console:") == {
         "EMAIL_BACKEND": "django.core.mail.backends.console.EmailBackend"

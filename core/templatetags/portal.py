@@ -1,18 +1,13 @@
 """Template helpers for the public pages."""
 
-import datetime
-
 from django import template
 from django.conf import settings
 from django.template.defaultfilters import linebreaks_filter
 from django.utils.html import conditional_escape, format_html
 from django.utils.text import Truncator
-from django.utils.timezone import localtime
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
-
-from core.partial_dates import PartialDate, Period, format_date
 
 register = template.Library()
 
@@ -74,39 +69,3 @@ def reason_label(code):
     from core.publication import reason_label as label
 
     return label(code)
-
-
-@register.filter
-def partial_date(value, precision="day"):
-    """A date, partial date or period in the page language's one format, in <time> elements.
-
-    `{{ agreement.date|partial_date }}` → "June 2013" / "juin 2013";
-    `{{ document.published_on|partial_date }}` → "12 March 2021" / "12 mars 2021".
-    """
-    if not value:
-        return ""
-    if isinstance(value, PartialDate | Period):
-        return value.as_html()
-    if isinstance(value, datetime.datetime):
-        value = localtime(value).date()
-    return PartialDate(value, precision).as_html()
-
-
-@register.filter
-def acronym_shown(record):
-    """The record's acronym, or "" when its name already shows it ("ADEPT", "… (GIZ) GmbH")."""
-    from core.names import acronym_adds_to
-
-    name = _fallback(record, "name" if hasattr(record, "name") else "title")[1]
-    acronym = getattr(record, "acronym", "")
-    return acronym if acronym_adds_to(name, acronym) else ""
-
-
-@register.filter
-def date_text(value):
-    """A date (or date and time) as plain text in the page language's format, for sentences."""
-    if not value:
-        return ""
-    if isinstance(value, datetime.datetime):
-        value = localtime(value).date()
-    return format_date(value)

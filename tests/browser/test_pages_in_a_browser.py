@@ -74,3 +74,33 @@ def test_searching_from_the_header_in_french(browser, site):
     page.wait_for_url("**/fr/recherche/?q=thies")
     assert page.get_by_role("link", name="Session de formation MODAL à Thiès").is_visible()
     page.close()
+
+
+@pytest.mark.parametrize("javascript", [True, False])
+def test_on_a_phone_the_filters_wait_behind_their_summary(browser, site, javascript):
+    context = browser.new_context(viewport=PHONE, java_script_enabled=javascript)
+    page = context.new_page()
+    page.goto(site + "/en/events/?country=SN")
+    assert not page.get_by_label("Year").is_visible()
+    assert page.get_by_role("link", name="Remove the filter Country: Senegal").is_visible()
+    page.locator("summary").click()
+    page.get_by_label("Year").fill("2021")
+    page.get_by_role("button", name="Apply filters").click()
+    page.wait_for_url("**year=2021**")
+    assert page.get_by_role("status").first.inner_text() == "1 event"
+    page.get_by_role("link", name="Remove the filter Country: Senegal").click()
+    page.wait_for_url("**/en/events/?year=2021")
+    assert page.get_by_role("status").first.inner_text() == "3 events"
+    context.close()
+
+
+@pytest.mark.parametrize("javascript", [True, False])
+def test_on_a_wide_screen_the_filters_are_shown_at_once(browser, site, javascript):
+    context = browser.new_context(
+        viewport={"width": 1280, "height": 800}, java_script_enabled=javascript
+    )
+    page = context.new_page()
+    page.goto(site + "/fr/evenements/")
+    assert page.get_by_label("Année").is_visible()
+    assert page.get_by_role("button", name="Appliquer les filtres").is_visible()
+    context.close()

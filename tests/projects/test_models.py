@@ -32,6 +32,22 @@ def test_period_with_only_a_start_reads_since():
         assert str(period) == "depuis 2020"
 
 
+@pytest.mark.parametrize(
+    ("start", "end", "months"),
+    [
+        (("2018-12-01", "month"), ("2021-12-01", "month"), 36),  # the Action, as its factsheet says
+        (("2021-08-02", "day"), ("2021-08-27", "day"), 0),
+        (("2020-01-01", "year"), ("2021-12-01", "month"), None),  # a year says too little
+        (("2020-01-01", "month"), None, None),
+    ],
+)
+def test_a_period_knows_its_length_in_months_only_when_both_months_are_known(start, end, months):
+    def date(value):
+        return PartialDate(datetime.date.fromisoformat(value[0]), value[1]) if value else None
+
+    assert Period(date(start), date(end)).months == months
+
+
 @pytest.mark.django_db
 def test_project_ending_before_it_starts_is_rejected():
     project = make_project(planned_start=datetime.date(2021, 1, 1))

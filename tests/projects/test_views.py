@@ -57,6 +57,13 @@ def test_project_page_in_english(client, seed):
     assert 'href="/en/projects/modal/"' in html  # its sub-project
 
 
+def test_project_page_numbers_the_steps_of_the_approach_as_the_factsheet_does(client, seed):
+    response = client.get("/fr/projets/acss/")
+    steps = response.content.decode().split('<ol class="steps">')[1].split("</ol>")[0]
+    assert steps.count("<li>") == 4
+    assert "<li>Renforcement des capacités</li>" in steps
+
+
 def test_language_switcher_leads_to_the_same_project(client, seed):
     html = client.get("/en/projects/modal/").content.decode()
     assert 'href="/fr/projets/modal/" hreflang="fr"' in html
@@ -91,19 +98,22 @@ def add_bulk_records(count):
         make_activity(project=project)
 
 
+# Each count includes the page cache's read of the content generation (a miss here).
 def test_home_runs_a_fixed_number_of_queries(client, seed, django_assert_num_queries):
-    with django_assert_num_queries(13):
+    # 13 for the page, 7 for the map and the figures, 1 for the page cache's generation.
+    with django_assert_num_queries(21):
         client.get("/en/")
     add_bulk_records(30)
-    with django_assert_num_queries(13):
+    with django_assert_num_queries(21):
         client.get("/en/")
 
 
 def test_project_page_runs_a_fixed_number_of_queries(client, seed, django_assert_num_queries):
-    with django_assert_num_queries(20):
+    # 20 for the page, 5 for its figures, 1 for the page cache's generation.
+    with django_assert_num_queries(26):
         client.get("/en/projects/acss/")
     add_bulk_records(30)
-    with django_assert_num_queries(20):
+    with django_assert_num_queries(26):
         client.get("/en/projects/acss/")
-    with translation.override("fr"), django_assert_num_queries(20):
+    with translation.override("fr"), django_assert_num_queries(26):
         client.get("/fr/projets/acss/")

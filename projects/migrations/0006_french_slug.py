@@ -14,7 +14,7 @@ def fill_french_slugs(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('projects', '0004_aliases_beneficiaries_classification'),
+        ('projects', '0005_approach_steps'),
     ]
 
     operations = [
