@@ -26,14 +26,17 @@ PAGES = [
     ("/en/search/?q=bamako", "/fr/recherche/?q=bamako"),
     ("/en/documents/", "/fr/documents/"),
     ("/en/events/", "/fr/evenements/"),
-    ("/en/events/modal-training-thies-2021/", "/fr/evenements/modal-training-thies-2021/"),
+    ("/en/events/modal-training-thies-2021/", "/fr/evenements/session-de-formation-modal-a-thies/"),
     ("/en/results/", "/fr/resultats/"),
     (
         "/en/results/modal-participants-trained-2021/",
-        "/fr/resultats/modal-participants-trained-2021/",
+        "/fr/resultats/environ-45-participants-formes-sur-place-et-30/",
     ),
     ("/en/agreements/", "/fr/accords/"),
-    ("/en/agreements/mou-morocco-senegal-2013/", "/fr/accords/mou-morocco-senegal-2013/"),
+    (
+        "/en/agreements/mou-morocco-senegal-2013/",
+        "/fr/accords/memorandum-d-entente-entre-le-maroc-et-le-senegal/",
+    ),
     ("/en/south-south-corridors/", "/fr/corridors-sud-sud/"),
 ]
 
