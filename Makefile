@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test install production messages bench clean
+.PHONY: run test install production messages bench clean lighthouse screenshots
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -41,6 +41,19 @@ bench: $(STAMP)
 messages: $(STAMP)
 	$(BIN)/python manage.py makemessages --locale fr --no-obsolete --add-location file
 	$(BIN)/python manage.py compile_catalogue
+
+# Browser measures of a running portal (BASE_URL, default http://127.0.0.1:8000); not gates.
+# Lighthouse 12 comes from npm once into var/lighthouse/tool; both use Debian's Chromium.
+LIGHTHOUSE := var/lighthouse/tool/node_modules/.bin/lighthouse
+
+$(LIGHTHOUSE):
+	npm install --silent --no-audit --no-fund --prefix var/lighthouse/tool lighthouse@12
+
+lighthouse: $(STAMP) $(LIGHTHOUSE)
+	CHROME_PATH=/usr/bin/chromium $(BIN)/python scripts/lighthouse.py
+
+screenshots: $(STAMP)
+	$(BIN)/python scripts/screenshots.py
 
 clean:
 	rm -rf $(VENV) var

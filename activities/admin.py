@@ -15,10 +15,11 @@ class EventInline(ContentInline, TranslationStackedInline):
     model = Event
     extra = 0
     autocomplete_fields = ("country", "organisations")
-    prepopulated_fields = {"slug": ("title_en",)}
+    prepopulated_fields = {"slug": ("title_en",), "slug_fr": ("title_fr",)}
     fields = (
         "title",
         "slug",
+        "slug_fr",
         ("kind", "format"),
         ("place", "country"),
         ("start_date", "end_date"),
@@ -40,12 +41,12 @@ class ActivityAdmin(ContentAdmin):
     )
     list_select_related = ("project",)
     list_filter = ("kind", "status", "project", "countries", "themes")
-    search_fields = ("slug", "title_en", "title_fr", "summary_en", "summary_fr")
+    search_fields = ("slug", "slug_fr", "title_en", "title_fr", "summary_en", "summary_fr")
     autocomplete_fields = ("project", "countries", "themes", "organisations")
-    prepopulated_fields = {"slug": ("title_en",)}
+    prepopulated_fields = {"slug": ("title_en",), "slug_fr": ("title_fr",)}
     inlines = (EventInline,)
     fieldsets = (
-        (None, {"fields": ("title", "slug", "kind", "project", "status", "summary")}),
+        (None, {"fields": ("title", "slug", "slug_fr", "kind", "project", "status", "summary")}),
         (
             _("Where and when"),
             {
@@ -66,8 +67,8 @@ class EventAdmin(ContentAdmin):
     list_display = ("title", "activity", "place", "country", "start_date", *TRANSLATION_COLUMNS)
     list_select_related = ("activity", "country")
     list_filter = ("kind", "format", "country")
-    search_fields = ("slug", "title_en", "title_fr", "place_en", "place_fr")
+    search_fields = ("slug", "slug_fr", "title_en", "title_fr", "place_en", "place_fr")
     autocomplete_fields = ("activity", "country", "organisations")
-    prepopulated_fields = {"slug": ("title_en",)}
+    prepopulated_fields = {"slug": ("title_en",), "slug_fr": ("title_fr",)}
     date_hierarchy = "start_date"
     fields = EventInline.fields[:1] + ("activity",) + EventInline.fields[1:]

@@ -4,8 +4,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.codelists import ActivityStatus
-from core.fields import end_after_start_constraint, slug_constraint, slug_field
-from core.models import Content, ContentQuerySet, Publishable
+from core.fields import end_after_start_constraint, french_slug_field, slug_constraint, slug_field
+from core.models import Content, ContentQuerySet, PageSlugs, Publishable
 from core.partial_dates import (
     DatePrecision,
     Period,
@@ -63,11 +63,12 @@ class ActivityQuerySet(ContentQuerySet):
         )
 
 
-class Activity(Participation, Publishable, Content):
+class Activity(PageSlugs, Participation, Publishable, Content):
     country_path = "countries"
     public_requires = ("project",)
 
     slug = slug_field()
+    slug_fr = french_slug_field()
     title = models.CharField(_("title"), max_length=300)
     summary = models.TextField(_("description"), blank=True)
     kind = models.CharField(_("type"), max_length=20, choices=ActivityKind.choices)
@@ -124,7 +125,7 @@ class Activity(Participation, Publishable, Content):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("activities:detail", kwargs={"slug": self.slug})
+        return reverse("activities:detail", kwargs={"slug": self.page_slug})
 
     def clean(self):
         self.start_date = truncate(self.start_date, self.start_date_precision)
@@ -173,13 +174,14 @@ class EventFormat(models.TextChoices):
     HYBRID = "hybrid", _("Hybrid (on site and online)")
 
 
-class Event(Participation, Content):
+class Event(PageSlugs, Participation, Content):
     # An event is edited by the ministry of the country where it is held.
     country_path = "country"
     # Events are shown with their activity, so they follow its publication.
     public_requires = ("activity",)
 
     slug = slug_field()
+    slug_fr = french_slug_field()
     activity = models.ForeignKey(
         Activity, verbose_name=_("activity"), on_delete=models.CASCADE, related_name="events"
     )
@@ -222,7 +224,7 @@ class Event(Participation, Content):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("events:detail", kwargs={"slug": self.slug})
+        return reverse("events:detail", kwargs={"slug": self.page_slug})
 
     @property
     def upcoming(self) -> bool:

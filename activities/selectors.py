@@ -3,7 +3,7 @@
 from django.db.models import Prefetch
 
 from activities.models import Activity, Event
-from core.models import public_or_none
+from core.models import public_or_none, slug_matches
 from core.public_history import last_published
 from core.sections import PARTS_LIMIT, SECTION_LIMIT, list_url, section
 from core.sources import sources_of
@@ -15,7 +15,7 @@ def activity_page(*, user, slug, limit=SECTION_LIMIT) -> dict | None:
         Activity.objects.visible_to(user)
         .select_related("project")
         .prefetch_related("countries", "themes")
-        .filter(slug=slug)
+        .filter(slug_matches(slug))
         .first()
     )
     if activity is None:
@@ -50,7 +50,7 @@ def event_page(*, user, slug) -> dict | None:
         .for_listing()
         .select_related("activity__project")
         .prefetch_related(Prefetch("organisations", queryset=Organisation.objects.published()))
-        .filter(slug=slug)
+        .filter(slug_matches(slug))
         .first()
     )
     if event is None:

@@ -5,6 +5,7 @@ from activities.calendar import event_calendar
 from activities.filters import ActivityFilter, EventFilter
 from activities.models import Activity, Event
 from activities.selectors import activity_page, event_page
+from core.models import slug_matches
 from core.templatetags.portal import plain
 from core.views import filtered_list, history_page, record_page
 
@@ -19,7 +20,9 @@ def activity_list(request):
 
 
 def activity_detail(request, slug):
-    return record_page(request, activity_page, "activities/activity_detail.html", slug=slug)
+    return record_page(
+        request, activity_page, "activities/activity_detail.html", record="activity", slug=slug
+    )
 
 
 def event_list(request):
@@ -32,12 +35,14 @@ def event_list(request):
 
 
 def event_detail(request, slug):
-    return record_page(request, event_page, "activities/event_detail.html", slug=slug)
+    return record_page(
+        request, event_page, "activities/event_detail.html", record="event", slug=slug
+    )
 
 
 def event_ics(request, slug):
     """The event as an iCalendar file in the page's language; public events only."""
-    event = Event.objects.published().select_related("country").filter(slug=slug).first()
+    event = Event.objects.published().select_related("country").filter(slug_matches(slug)).first()
     if event is None:
         raise Http404
     body = event_calendar(

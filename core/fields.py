@@ -22,8 +22,21 @@ def slug_field(**kwargs):
         max_length=80,
         unique=True,
         validators=[validate_lowercase_slug],
-        help_text=_("Part of the page address, the same in English and French."),
+        help_text=_("Part of the English page address, and the record’s lasting identifier."),
         **kwargs,
+    )
+
+
+def french_slug_field():
+    """The French pages' slug; empty, it is made from the French title on save."""
+    return models.SlugField(
+        _("French slug"),
+        max_length=80,
+        unique=True,
+        null=True,
+        blank=True,
+        validators=[validate_lowercase_slug],
+        help_text=_("Part of the French page address; the English address leads to it."),
     )
 
 

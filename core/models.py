@@ -12,7 +12,7 @@ from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import F, Q
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 
@@ -115,6 +115,46 @@ class Content(models.Model):
             if related is None and not self._meta.get_field(name).null:
                 return False
         return True
+
+
+class PageSlugs:
+    """A record whose page has an address in each language: `slug` (English, and the record's
+    lasting identifier) and `slug_fr`, made from the French title when left empty."""
+
+    # The translated field a French slug is made from.
+    slug_source = "title"
+
+    def slug_for(self, language: str | None = None) -> str:
+        language = language or translation.get_language()
+        return (self.slug_fr if language == "fr" else None) or self.slug
+
+    @property
+    def page_slug(self) -> str:
+        """The slug of the page in the active language."""
+        return self.slug_for()
+
+    def save(self, *args, **kwargs):
+        if not self.slug_fr:
+            self.slug_fr = french_slug(self) or None
+        super().save(*args, **kwargs)
+
+
+def slug_matches(slug: str) -> Q:
+    """Records whose page is at this slug, in either language."""
+    return Q(slug=slug) | Q(slug_fr=slug)
+
+
+def french_slug(record) -> str:
+    """A slug made from the record's French title, unique among both languages' slugs."""
+    from core.slugs import derive
+
+    others = type(record)._default_manager.exclude(pk=record.pk)
+    return derive(
+        slug=record.slug,
+        title_fr=getattr(record, f"{record.slug_source}_fr", "") or "",
+        acronym=getattr(record, "acronym", "") or "",
+        is_taken=lambda candidate: others.filter(slug_matches(candidate)).exists(),
+    )
 
 
 def public_or_none(record):

@@ -9,9 +9,26 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils import formats
-from django.utils.translation import gettext
+from django.utils import dateformat
+from django.utils.html import escape, format_html
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
+
+# How each language writes a date at each precision, on every public page: "12 March 2021" /
+# "12 mars 2021", "June 2013" / "juin 2013", "2019". Django's English default ("March 12,
+# 2021" with abbreviated months) is not used, so both languages read alike.
+FORMATS = {
+    "en": {"day": "j F Y", "month": "F Y", "year": "Y"},
+    "fr": {"day": "j F Y", "month": "F Y", "year": "Y"},
+}
+
+
+def format_date(value: datetime.date, precision: str = "day") -> str:
+    """A date in the active language's format at the given precision."""
+    language = (get_language() or "en").split("-")[0]
+    formats = FORMATS.get(language, FORMATS["en"])
+    return dateformat.format(value, formats.get(precision, formats["day"]))
 
 
 class DatePrecision(models.TextChoices):
@@ -56,11 +73,11 @@ class PartialDate:
     precision: str = DatePrecision.DAY
 
     def __str__(self) -> str:
-        if self.precision == DatePrecision.YEAR:
-            return str(self.value.year)
-        if self.precision == DatePrecision.MONTH:
-            return formats.date_format(self.value, "YEAR_MONTH_FORMAT")
-        return formats.date_format(self.value, "DATE_FORMAT")
+        return format_date(self.value, self.precision)
+
+    def as_html(self) -> SafeString:
+        """A <time> element that machines read at the known precision."""
+        return format_html('<time datetime="{}">{}</time>', self.isoformat(), str(self))
 
     def isoformat(self) -> str:
         """ISO 8601 at the known precision: 2013, 2013-06 or 2013-06-01."""
@@ -103,6 +120,18 @@ class Period:
         if self.end:
             return gettext("until %(end)s") % {"end": self.end}
         return ""
+
+    def as_html(self) -> SafeString:
+        """The period with each date in a <time> element."""
+        start = self.start.as_html() if self.start else ""
+        end = self.end.as_html() if self.end else ""
+        if self.start and self.end:
+            return start if self.start == self.end else mark_safe(f"{start} – {end}")
+        if self.start:
+            return mark_safe(escape(gettext("since %(start)s")) % {"start": start})
+        if self.end:
+            return mark_safe(escape(gettext("until %(end)s")) % {"end": end})
+        return mark_safe("")
 
 
 def validate_period(start, end, *, end_field: str) -> None:

@@ -2,12 +2,14 @@
 
 from django.core.paginator import Paginator
 from django.db import DatabaseError, connection
-from django.http import Http404, HttpResponse
+from django.db.models import Q
+from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
 
 from core import exports
+from core.models import slug_matches
 from core.public_history import describe, public_versions
 
 PER_PAGE = 20
@@ -37,15 +39,23 @@ def export_csv(request, queryset):
     return exports.csv_response(request, export, queryset, export.resource)
 
 
-def record_page(request, selector, template_name, **lookup):
+def record_page(request, selector, template_name, *, record=None, **lookup):
     """A record's page: what `selector` gives for this visitor, or 404 when it gives nothing.
 
     Every record page is built this way, so that what the visitor may see (published
     records, and the drafts a staff member may edit) is decided by the selector alone.
+    `record` names the page's record in the selector's answer: an address with its slug in
+    the other language (or a former one) moves for good to the page's own address.
     """
     context = selector(user=request.user, **lookup)
     if context is None:
         raise Http404
+    if record is not None:
+        request.page_record = context[record]
+        address = context[record].get_absolute_url()
+        if address != request.path:
+            query = request.META.get("QUERY_STRING")
+            return HttpResponsePermanentRedirect(f"{address}?{query}" if query else address)
     return render(request, template_name, context)
 
 
@@ -54,7 +64,9 @@ def history_page(request, queryset, **lookup):
 
     Staff see no more here than the public: a draft has no public history.
     """
-    record = queryset.published().filter(**lookup).first()
+    # Either language's slug: French pages link the French one.
+    found = slug_matches(lookup.pop("slug")) if "slug" in lookup else Q()
+    record = queryset.published().filter(found, **lookup).first()
     if record is None:
         raise Http404
     versions = public_versions(record)[::-1]

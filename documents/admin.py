@@ -18,14 +18,15 @@ class DocumentAdmin(ContentAdmin):
         *TRANSLATION_COLUMNS,
     )
     list_filter = ("category", "language", "countries", "projects")
-    search_fields = ("slug", "title_en", "title_fr", "description_en", "description_fr")
+    search_fields = ("slug", "slug_fr", "title_en", "title_fr", "description_en", "description_fr")
     autocomplete_fields = ("projects", "activities", "countries")
-    prepopulated_fields = {"slug": ("title_en",)}
+    prepopulated_fields = {"slug": ("title_en",), "slug_fr": ("title_fr",)}
     date_hierarchy = "published_on"
     readonly_fields = ("content_type", "file_size")
     fields = (
         "title",
         "slug",
+        "slug_fr",
         ("category", "language", "published_on"),
         "file",
         ("content_type", "file_size"),

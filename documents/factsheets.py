@@ -18,12 +18,13 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 from django.core.cache import caches
-from django.utils import formats, translation
+from django.utils import translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from core.models import ContentGeneration
+from core.partial_dates import format_date
 from figures import charts, maps
 from figures import selectors as figure_data
 from partners.models import PartnershipRole
@@ -440,8 +441,7 @@ def _publication(as_of):
     publisher = _("ACSS Knowledge Portal")
     return {
         "publisher": publisher,
-        "changed": _("Data last changed on %(date)s")
-        % {"date": formats.date_format(as_of, "DATE_FORMAT")},
+        "changed": _("Data last changed on %(date)s") % {"date": format_date(as_of)},
         "funding": _(
             "The Action for South-South Cooperation on Migration is co-funded by the European "
             "Union through its Emergency Trust Fund for Africa and by the German Federal Ministry "

@@ -3,8 +3,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from core.fields import slug_constraint, slug_field
-from core.models import Content, ContentQuerySet, Publishable, public_or_none
+from core.fields import french_slug_field, slug_constraint, slug_field
+from core.models import Content, ContentQuerySet, PageSlugs, Publishable, public_or_none
 from core.partial_dates import partial, precision_constraint, precision_field, truncate
 from documents.uploads import ALLOWED, clean_file_name, validate_upload
 
@@ -40,10 +40,11 @@ def upload_to(document, filename):
     return f"documents/{document.published_on:%Y}/{filename}"
 
 
-class Document(Publishable, Content):
+class Document(PageSlugs, Publishable, Content):
     country_path = "countries"
 
     slug = slug_field()
+    slug_fr = french_slug_field()
     title = models.CharField(_("title"), max_length=300)
     description = models.TextField(_("description"), blank=True)
     category = models.CharField(_("category"), max_length=20, choices=DocumentCategory.choices)
@@ -89,7 +90,7 @@ class Document(Publishable, Content):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("documents:download", kwargs={"slug": self.slug})
+        return reverse("documents:download", kwargs={"slug": self.page_slug})
 
     def clean_fields(self, exclude=None):
         super().clean_fields(exclude=exclude)

@@ -4,6 +4,7 @@ from django.urls import reverse
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date, quote_etag
 
+from core.models import slug_matches
 from core.views import filtered_list
 from documents.factsheets import CountryFactsheet, ProjectFactsheet, cached_pdf
 from documents.filters import DocumentFilter
@@ -57,7 +58,7 @@ def document_list(request):
 
 
 def document_download(request, slug):
-    document = get_object_or_404(Document.objects.visible_to(request.user), slug=slug)
+    document = get_object_or_404(Document.objects.visible_to(request.user), slug_matches(slug))
     try:
         handle = document.file.open("rb")
     except FileNotFoundError:

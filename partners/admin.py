@@ -19,9 +19,9 @@ class OrganisationAdmin(ContentAdmin):
     list_display = ("name", "acronym", "kind", "country", "parent", *TRANSLATION_COLUMNS)
     list_select_related = ("country", "parent")
     list_filter = ("kind", "country")
-    search_fields = ("slug", "name_en", "name_fr", "acronym_en", "acronym_fr")
+    search_fields = ("slug", "slug_fr", "name_en", "name_fr", "acronym_en", "acronym_fr")
     autocomplete_fields = ("parent", "country")
-    prepopulated_fields = {"slug": ("acronym_en",)}
+    prepopulated_fields = {"slug": ("acronym_en",), "slug_fr": ("acronym_fr",)}
 
 
 @admin.register(Partnership)

@@ -3,8 +3,9 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from core.fields import slug_constraint, slug_field
-from core.models import Content, ContentQuerySet, Publishable
+from core.fields import french_slug_field, slug_constraint, slug_field
+from core.models import Content, ContentQuerySet, PageSlugs, Publishable
+from core.names import with_acronym
 
 
 class OrganisationKind(models.TextChoices):
@@ -40,14 +41,25 @@ class OrganisationQuerySet(ContentQuerySet):
         ).order_by("-kind", "slug")  # "ministry" sorts after "directorate"
 
 
-class Organisation(Publishable, Content):
+class Organisation(PageSlugs, Publishable, Content):
     # Editors link records to organisations and look them up, but do not edit them.
     country_path = "country"
     edited_by_ministries = False
 
+    slug_source = "name"
     slug = slug_field()
+    slug_fr = french_slug_field()
     name = models.CharField(_("name"), max_length=300)
     acronym = models.CharField(_("acronym"), max_length=30, blank=True)
+    # A name given in one language only ("Fédération des Collectifs d’ONG du Mali") is marked
+    # with it on the other language's pages (<span lang="fr">), for screen readers.
+    name_language = models.CharField(
+        _("language of the name"),
+        max_length=5,
+        blank=True,
+        choices=[("en", _("English")), ("fr", _("French")), ("de", _("German"))],
+        help_text=_("Only for a name that is not translated: the language it is written in."),
+    )
     kind = models.CharField(_("type"), max_length=30, choices=OrganisationKind.choices)
     description = models.TextField(_("description"), blank=True)
     parent = models.ForeignKey(
@@ -88,13 +100,10 @@ class Organisation(Publishable, Content):
         ]
 
     def __str__(self):
-        # Never "ADEPT (ADEPT)": an acronym that is the name itself is not repeated.
-        if self.acronym and self.acronym.casefold() != (self.name or "").casefold():
-            return f"{self.name} ({self.acronym})"
-        return self.name
+        return with_acronym(self.name, self.acronym)
 
     def get_absolute_url(self):
-        return reverse("partners:detail", kwargs={"slug": self.slug})
+        return reverse("partners:detail", kwargs={"slug": self.page_slug})
 
     def clean(self):
         if self.kind == OrganisationKind.DIRECTORATE and self.parent is None:

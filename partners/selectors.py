@@ -1,6 +1,6 @@
 """What an organisation's page shows: the organisation and its public roles and records."""
 
-from core.models import public_or_none
+from core.models import public_or_none, slug_matches
 from core.public_history import last_published
 from core.sections import SECTION_LIMIT, list_url, section
 from core.sources import sources_of
@@ -8,7 +8,9 @@ from partners.models import Organisation, Partnership
 
 
 def organisation_page(*, user, slug, limit=SECTION_LIMIT) -> dict | None:
-    organisation = Organisation.objects.visible_to(user).for_listing().filter(slug=slug).first()
+    organisation = (
+        Organisation.objects.visible_to(user).for_listing().filter(slug_matches(slug)).first()
+    )
     if organisation is None:
         return None
     return {

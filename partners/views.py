@@ -14,7 +14,9 @@ def partner_list(request):
 
 
 def partner_detail(request, slug):
-    return record_page(request, organisation_page, "partners/partner_detail.html", slug=slug)
+    return record_page(
+        request, organisation_page, "partners/partner_detail.html", record="organisation", slug=slug
+    )
 
 
 def partner_history(request, slug):

@@ -18,8 +18,8 @@ class CountryAdmin(ContentAdmin):
 class ThematicAreaAdmin(ContentAdmin):
     list_display = ("name", "slug", "position", *TRANSLATION_COLUMNS)
     list_editable = ("position",)
-    search_fields = ("slug", "name_en", "name_fr")
-    prepopulated_fields = {"slug": ("name_en",)}
+    search_fields = ("slug", "slug_fr", "name_en", "name_fr")
+    prepopulated_fields = {"slug": ("name_en",), "slug_fr": ("name_fr",)}
 
 
 class ProjectLinkInline(ContentInline, TranslationTabularInline):
@@ -34,6 +34,7 @@ class ProjectAdmin(ContentAdmin):
     list_filter = ("status", "countries", "themes")
     search_fields = (
         "slug",
+        "slug_fr",
         "acronym",
         "title_en",
         "title_fr",
@@ -44,7 +45,7 @@ class ProjectAdmin(ContentAdmin):
         "aliases",
     )
     autocomplete_fields = ("parent", "countries", "themes")
-    prepopulated_fields = {"slug": ("acronym",)}
+    prepopulated_fields = {"slug": ("acronym",), "slug_fr": ("acronym",)}
     inlines = (PartnershipInline, ProjectLinkInline)
 
     @admin.display(description=_("part of"), ordering="parent__acronym")
@@ -52,7 +53,21 @@ class ProjectAdmin(ContentAdmin):
         return project.parent.acronym or project.parent.title if project.parent else None
 
     fieldsets = (
-        (None, {"fields": ("title", "acronym", "aliases", "slug", "parent", "status", "featured")}),
+        (
+            None,
+            {
+                "fields": (
+                    "title",
+                    "acronym",
+                    "aliases",
+                    "slug",
+                    "slug_fr",
+                    "parent",
+                    "status",
+                    "featured",
+                )
+            },
+        ),
         (
             _("Description"),
             {
@@ -85,12 +100,13 @@ class ProjectAdmin(ContentAdmin):
 class AgreementAdmin(ContentAdmin):
     list_display = ("title", "kind", "signed_on", *TRANSLATION_COLUMNS)
     list_filter = ("kind", "countries")
-    search_fields = ("slug", "title_en", "title_fr", "commitments_en", "commitments_fr")
+    search_fields = ("slug", "slug_fr", "title_en", "title_fr", "commitments_en", "commitments_fr")
     autocomplete_fields = ("countries", "projects")
-    prepopulated_fields = {"slug": ("title_en",)}
+    prepopulated_fields = {"slug": ("title_en",), "slug_fr": ("title_fr",)}
     fields = (
         "title",
         "slug",
+        "slug_fr",
         "kind",
         ("signed_on", "signed_on_precision"),
         "countries",
@@ -111,12 +127,13 @@ class ResultAdmin(ContentAdmin):
     )
     list_select_related = ("project", "theme")
     list_filter = ("status", "project", "theme", "countries")
-    search_fields = ("slug", "title_en", "title_fr", "description_en", "description_fr")
+    search_fields = ("slug", "slug_fr", "title_en", "title_fr", "description_en", "description_fr")
     autocomplete_fields = ("project", "countries", "theme", "activities")
-    prepopulated_fields = {"slug": ("title_en",)}
+    prepopulated_fields = {"slug": ("title_en",), "slug_fr": ("title_fr",)}
     fields = (
         "title",
         "slug",
+        "slug_fr",
         "project",
         "status",
         ("achieved_on", "achieved_on_precision"),

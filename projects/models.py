@@ -6,12 +6,14 @@ from django.utils.translation import gettext_lazy as _
 from core.codelists import ActivityStatus
 from core.fields import (
     end_after_start_constraint,
+    french_slug_field,
     iso_alpha2_constraint,
     slug_constraint,
     slug_field,
     validate_iso_alpha2,
 )
-from core.models import Content, ContentQuerySet, Publishable
+from core.models import Content, ContentQuerySet, PageSlugs, Publishable
+from core.names import with_acronym
 from core.partial_dates import (
     Period,
     partial,
@@ -58,11 +60,13 @@ class Country(Content):
         super().clean_fields(exclude=exclude)
 
 
-class ThematicArea(Content):
+class ThematicArea(PageSlugs, Content):
     # Fields of intervention are looked up by ministry editors, not edited.
     edited_by_ministries = False
 
+    slug_source = "name"
     slug = slug_field()
+    slug_fr = french_slug_field()
     name = models.CharField(_("name"), max_length=200)
     description = models.TextField(_("description"), blank=True)
     position = models.PositiveSmallIntegerField(
@@ -82,7 +86,7 @@ class ThematicArea(Content):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("themes:detail", kwargs={"slug": self.slug})
+        return reverse("themes:detail", kwargs={"slug": self.page_slug})
 
 
 class ProjectQuerySet(ContentQuerySet):
@@ -94,10 +98,11 @@ class ProjectQuerySet(ContentQuerySet):
         return self.select_related("parent").prefetch_related("countries", "themes")
 
 
-class Project(Publishable, Content):
+class Project(PageSlugs, Publishable, Content):
     country_path = "countries"
 
     slug = slug_field()
+    slug_fr = french_slug_field()
     acronym = models.CharField(_("acronym"), max_length=30, blank=True)
     title = models.CharField(_("title"), max_length=300)
     summary = models.TextField(_("summary"), blank=True)
@@ -188,10 +193,10 @@ class Project(Publishable, Content):
         ]
 
     def __str__(self):
-        return f"{self.title} ({self.acronym})" if self.acronym else self.title
+        return with_acronym(self.title, self.acronym)
 
     def get_absolute_url(self):
-        return reverse("projects:detail", kwargs={"slug": self.slug})
+        return reverse("projects:detail", kwargs={"slug": self.page_slug})
 
     def clean(self):
         for field in ("planned_start", "planned_end", "actual_start", "actual_end"):
@@ -268,10 +273,11 @@ class AgreementQuerySet(ContentQuerySet):
         return self.prefetch_related("countries")
 
 
-class Agreement(Publishable, Content):
+class Agreement(PageSlugs, Publishable, Content):
     country_path = "countries"
 
     slug = slug_field()
+    slug_fr = french_slug_field()
     kind = models.CharField(_("kind"), max_length=20, choices=AgreementKind.choices)
     title = models.CharField(_("title"), max_length=300)
     commitments = models.TextField(_("what the signatories commit to"), blank=True)
@@ -300,7 +306,7 @@ class Agreement(Publishable, Content):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("agreements:detail", kwargs={"slug": self.slug})
+        return reverse("agreements:detail", kwargs={"slug": self.page_slug})
 
     def clean(self):
         self.signed_on = truncate(self.signed_on, self.signed_on_precision)
@@ -321,11 +327,12 @@ class ResultQuerySet(ContentQuerySet):
         return self.select_related("project", "theme").prefetch_related("countries")
 
 
-class Result(Publishable, Content):
+class Result(PageSlugs, Publishable, Content):
     country_path = "countries"
     public_requires = ("project",)
 
     slug = slug_field()
+    slug_fr = french_slug_field()
     title = models.CharField(_("title"), max_length=300)
     description = models.TextField(_("description"), blank=True)
     status = models.CharField(
@@ -372,7 +379,7 @@ class Result(Publishable, Content):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("results:detail", kwargs={"slug": self.slug})
+        return reverse("results:detail", kwargs={"slug": self.page_slug})
 
     def clean(self):
         self.achieved_on = truncate(self.achieved_on, self.achieved_on_precision)

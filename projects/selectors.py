@@ -10,7 +10,7 @@ from itertools import combinations
 
 from django.utils.translation import gettext_lazy as _
 
-from core.models import public_or_none
+from core.models import public_or_none, slug_matches
 from core.public_history import last_published
 from core.sections import PARTS_LIMIT, SECTION_LIMIT, list_url, section
 from core.sources import sources_of
@@ -120,7 +120,7 @@ def project_page(*, user, slug, limit=SECTION_LIMIT) -> dict | None:
         Project.objects.visible_to(user)
         .select_related("parent")
         .prefetch_related("countries", "themes")
-        .filter(slug=slug)
+        .filter(slug_matches(slug))
         .first()
     )
     if project is None:
@@ -215,7 +215,7 @@ def country_page(*, user, code, limit=SECTION_LIMIT) -> dict | None:
 
 
 def theme_page(*, user, slug, limit=SECTION_LIMIT) -> dict | None:
-    theme = ThematicArea.objects.filter(slug=slug).first()
+    theme = ThematicArea.objects.filter(slug_matches(slug)).first()
     if theme is None:
         return None
     return {
@@ -238,7 +238,7 @@ def theme_page(*, user, slug, limit=SECTION_LIMIT) -> dict | None:
 
 def result_page(*, user, slug) -> dict | None:
     """A result with its project, countries, field of intervention and public activities."""
-    result = Result.objects.visible_to(user).for_listing().filter(slug=slug).first()
+    result = Result.objects.visible_to(user).for_listing().filter(slug_matches(slug)).first()
     if result is None:
         return None
     return {
@@ -250,7 +250,7 @@ def result_page(*, user, slug) -> dict | None:
 
 def agreement_page(*, user, slug) -> dict | None:
     """An agreement with its signatories, its public projects and the corridors it binds."""
-    agreement = Agreement.objects.visible_to(user).for_listing().filter(slug=slug).first()
+    agreement = Agreement.objects.visible_to(user).for_listing().filter(slug_matches(slug)).first()
     if agreement is None:
         return None
     countries = list(agreement.countries.all())

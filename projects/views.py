@@ -27,7 +27,9 @@ def project_list(request):
 
 
 def project_detail(request, slug):
-    return record_page(request, project_page, "projects/project_detail.html", slug=slug)
+    return record_page(
+        request, project_page, "projects/project_detail.html", record="project", slug=slug
+    )
 
 
 def country_list(request):
@@ -52,7 +54,7 @@ def theme_list(request):
 
 
 def theme_detail(request, slug):
-    return record_page(request, theme_page, "projects/theme_detail.html", slug=slug)
+    return record_page(request, theme_page, "projects/theme_detail.html", record="theme", slug=slug)
 
 
 def result_list(request):
@@ -62,7 +64,9 @@ def result_list(request):
 
 
 def result_detail(request, slug):
-    return record_page(request, result_page, "projects/result_detail.html", slug=slug)
+    return record_page(
+        request, result_page, "projects/result_detail.html", record="result", slug=slug
+    )
 
 
 def agreement_list(request):
@@ -75,7 +79,9 @@ def agreement_list(request):
 
 
 def agreement_detail(request, slug):
-    return record_page(request, agreement_page, "projects/agreement_detail.html", slug=slug)
+    return record_page(
+        request, agreement_page, "projects/agreement_detail.html", record="agreement", slug=slug
+    )
 
 
 def corridor_list(request):

@@ -39,3 +39,28 @@ class SearchEntry(models.Model):
         from search.index import kind_label
 
         return kind_label(self.kind)
+
+
+class SearchWord(models.Model):
+    """A word of the index in one language, for spelling suggestions and typo-tolerant search.
+
+    Filled from the public entries as they are indexed; on PostgreSQL a trigram GIN index
+    (migration 0004) finds the nearest word to a misspelt one without reading the table.
+    """
+
+    language = models.CharField(_("language"), max_length=5)
+    word = models.CharField(_("word"), max_length=60)
+
+    class Meta:
+        ordering = ["language", "word"]
+        verbose_name = _("search word")
+        verbose_name_plural = _("search words")
+        constraints = [
+            # A word is listed once per language.
+            models.UniqueConstraint(
+                fields=["language", "word"], name="searchword_once_per_language"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.word} [{self.language}]"

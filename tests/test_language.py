@@ -26,12 +26,17 @@ def test_language_round_trip_on_a_filtered_list_keeps_the_filters(client, seed):
 
 
 def test_language_round_trip_on_an_activity_page(client, seed):
-    french = client.get("/fr/activites/modal-training-2021/").content.decode()
+    french = client.get(
+        "/fr/activites/formation-modal-des-organisations-de-la-societe/"
+    ).content.decode()
     english_url = switcher_link(french, "en")
     assert english_url == "/en/activities/modal-training-2021/"
     english = client.get(english_url).content.decode()
     assert "MODAL training session in Bamako" in english
-    assert switcher_link(english, "fr") == "/fr/activites/modal-training-2021/"
+    assert (
+        switcher_link(english, "fr")
+        == "/fr/activites/formation-modal-des-organisations-de-la-societe/"
+    )
 
 
 def test_missing_french_text_is_shown_in_english_marked_as_such(client, seed):
@@ -49,11 +54,13 @@ def test_missing_english_text_is_shown_in_french_marked_as_such(client, seed):
 
 
 def test_dates_and_numbers_follow_the_page_language(client, seed):
-    french = client.get("/fr/activites/modal-training-2021/").content.decode()
-    assert "9 août 2021 – 13 août 2021" in french
+    french = client.get(
+        "/fr/activites/formation-modal-des-organisations-de-la-societe/"
+    ).content.decode()
+    assert '9 août 2021</time> – <time datetime="2021-08-13">13 août 2021</time>' in french
     assert "environ 45 sur place, 30 en ligne" in french
     english = client.get("/en/activities/modal-training-2021/").content.decode()
-    assert "Aug. 9, 2021 – Aug. 13, 2021" in english
+    assert '9 August 2021</time> – <time datetime="2021-08-13">13 August 2021</time>' in english
     assert "about 45 on site, 30 online" in english
 
 
@@ -70,11 +77,11 @@ def test_a_ministry_officer_reaches_the_bamako_training_from_the_french_home(cli
     assert "Aliou Barry" in mali
     assert "Mémorandum d’entente entre le Maroc et le Mali en matière de migration" in mali
     link = re.search(r'href="([^"]+)"><strong>Session de formation MODAL à Bamako', mali).group(1)
-    assert link == "/fr/evenements/modal-training-bamako-2021/"
+    assert link == "/fr/evenements/session-de-formation-modal-a-bamako/"
     session = client.get(link).content.decode()
-    assert "9 août 2021 – 13 août 2021" in session
+    assert '9 août 2021</time> – <time datetime="2021-08-13">13 août 2021</time>' in session
     activity = re.search(r'<dt>Activité</dt><dd><a href="([^"]+)"', session).group(1)
-    assert activity == "/fr/activites/modal-training-2021/"
+    assert activity == "/fr/activites/formation-modal-des-organisations-de-la-societe/"
     training = client.get(activity).content.decode()
     assert 'id="modal-training-bamako-2021"' in training
     assert "environ 45 sur place, 30 en ligne" in training
@@ -84,7 +91,11 @@ def test_a_ministry_officer_reaches_the_bamako_training_from_the_french_home(cli
     ("path", "language", "expected"),
     [
         ("/projects/", "fr", "/fr/projets/"),  # the sitemap's x-default, for a French visitor
-        ("/activities/modal-training-2021/", "fr", "/fr/activites/modal-training-2021/"),
+        (
+            "/activities/modal-training-2021/",
+            "fr",
+            "/fr/activites/formation-modal-des-organisations-de-la-societe/",
+        ),
         ("/fr/projects/acss/?x=1", "fr", "/fr/projets/acss/?x=1"),
         ("/en/projets/", "en", "/en/projects/"),
     ],

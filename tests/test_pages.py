@@ -13,24 +13,30 @@ PAGES = [
     ("/en/projects/", "/fr/projets/"),
     ("/en/projects/acss/", "/fr/projets/acss/"),
     ("/en/activities/", "/fr/activites/"),
-    ("/en/activities/modal-training-2021/", "/fr/activites/modal-training-2021/"),
+    (
+        "/en/activities/modal-training-2021/",
+        "/fr/activites/formation-modal-des-organisations-de-la-societe/",
+    ),
     ("/en/countries/", "/fr/pays/"),
     ("/en/countries/ml/", "/fr/pays/ml/"),
     ("/en/themes/", "/fr/themes/"),
-    ("/en/themes/migration-development/", "/fr/themes/migration-development/"),
+    ("/en/themes/migration-development/", "/fr/themes/migration-et-developpement/"),
     ("/en/partners/", "/fr/partenaires/"),
     ("/en/partners/dgase/", "/fr/partenaires/dgase/"),
     ("/en/search/?q=bamako", "/fr/recherche/?q=bamako"),
     ("/en/documents/", "/fr/documents/"),
     ("/en/events/", "/fr/evenements/"),
-    ("/en/events/modal-training-thies-2021/", "/fr/evenements/modal-training-thies-2021/"),
+    ("/en/events/modal-training-thies-2021/", "/fr/evenements/session-de-formation-modal-a-thies/"),
     ("/en/results/", "/fr/resultats/"),
     (
         "/en/results/modal-participants-trained-2021/",
-        "/fr/resultats/modal-participants-trained-2021/",
+        "/fr/resultats/environ-45-participants-formes-sur-place-et-30/",
     ),
     ("/en/agreements/", "/fr/accords/"),
-    ("/en/agreements/mou-morocco-senegal-2013/", "/fr/accords/mou-morocco-senegal-2013/"),
+    (
+        "/en/agreements/mou-morocco-senegal-2013/",
+        "/fr/accords/memorandum-d-entente-entre-le-maroc-et-le-senegal/",
+    ),
     ("/en/south-south-corridors/", "/fr/corridors-sud-sud/"),
 ]
 
@@ -145,7 +151,10 @@ def test_sitemap_lists_every_page_in_both_languages_with_alternates(client, seed
     xml = response.content.decode()
     for path in ("/en/projects/modal/", "/fr/projets/modal/", "/en/countries/sn/", "/fr/pays/sn/"):
         assert f"<loc>http://testserver{path}</loc>" in xml
-    assert 'hreflang="fr" href="http://testserver/fr/activites/modal-training-2021/"' in xml
+    assert (
+        'hreflang="fr" href="http://testserver/fr/activites/formation-modal-des-organisations-de-la-societe/"'
+        in xml
+    )
     assert 'hreflang="x-default"' in xml
 
 

@@ -56,7 +56,7 @@ def test_search_can_be_narrowed_to_one_kind(client, seed):
 def test_search_result_links_lead_to_the_record(client, seed):
     response = client.get("/fr/recherche/", {"q": "bamako", "kind": "event"})
     entry = response.context["page"].object_list[0]
-    assert entry.url == "/fr/evenements/modal-training-bamako-2021/"
+    assert entry.url == "/fr/evenements/session-de-formation-modal-a-bamako/"
 
 
 def test_search_follows_an_edit(client, seed):
@@ -120,3 +120,74 @@ def test_postgres_search_uses_the_language_index(seed):
         cursor.execute(f"EXPLAIN {sql}", params)
         plan = "\n".join(row[0] for row in cursor.fetchall())
     assert "Bitmap Index Scan on searchentry_document_fr" in plan
+    # Records with the words in their title are found through their own index.
+    assert "Bitmap Index Scan on searchentry_title_fr" in plan
+
+
+@pytest.mark.parametrize(
+    ("path", "query", "expected"),
+    [
+        ("/en/search/", "thiess", "MODAL training session in Thiès"),
+        ("/fr/recherche/", "bamakko", "Session de formation MODAL à Bamako"),
+        (
+            "/en/search/",
+            "diaspra strategy",
+            "Diaspora mobilisation strategy developed in Côte d’Ivoire",
+        ),
+    ],
+)
+def test_a_misspelt_query_finds_the_record_and_says_what_it_searched(
+    client, seed, path, query, expected
+):
+    response = client.get(path, {"q": query})
+    assert expected in titles(response)
+    assert response.context["corrected"] != query
+    assert f"?q={response.context['corrected'].replace(' ', '+')}" in response.content.decode()
+
+
+def test_a_correctly_spelt_query_is_not_corrected(client, seed):
+    response = client.get("/en/search/", {"q": "bamako"})
+    assert response.context["corrected"] is None
+    assert "Did you mean" not in response.content.decode()
+
+
+def test_gibberish_finds_nothing_and_suggests_nothing(client, seed):
+    response = client.get("/en/search/", {"q": "zzqxjw"})
+    assert titles(response) == []
+    assert response.context["corrected"] is None
+
+
+def test_matched_words_are_marked_in_the_title_and_a_snippet(client, seed):
+    response = client.get("/fr/recherche/", {"q": "thies", "kind": "event"})
+    entry = response.context["page"].object_list[0]
+    assert entry.marked_title == "Session de formation MODAL à <mark>Thiès</mark>"
+    html = response.content.decode()
+    assert "<mark>Thiès</mark>" in html
+
+
+def test_the_results_page_opens_on_the_results(client, seed):
+    html = client.get("/en/search/", {"q": "bamako"}).content.decode()
+    assert 'action="#results"' in html
+    assert '<h2 id="results" tabindex="-1" autofocus>' in html
+
+
+def test_highlighting_escapes_the_text_before_marking():
+    from search.highlight import highlight, snippet
+
+    assert (
+        highlight("<b>Thiès</b> & Co", ["thies"])
+        == "&lt;b&gt;<mark>Thiès</mark>&lt;/b&gt; &amp; Co"
+    )
+    words = " ".join(f"word{n}" for n in range(100))
+    shown = snippet(f"{words} Bamako {words}", ["bamako"], size=20)
+    assert shown.startswith("… word88") and "<mark>Bamako</mark>" in shown and shown.endswith(" …")
+
+
+def test_the_text_filter_of_lists_forgives_a_typo(client, seed):
+    response = client.get("/en/activities/", {"q": "trainng"})
+    assert response.status_code == 200
+    assert response.context["page"].paginator.count >= 1
+
+
+def test_a_title_match_comes_first_whatever_its_accents(client, seed):
+    assert titles(client.get("/en/search/", {"q": "thies"}))[0] == "MODAL training session in Thiès"

@@ -1,5 +1,6 @@
 """Template helpers for the public pages."""
 
+import datetime
 import html
 import re
 from dataclasses import dataclass
@@ -12,9 +13,12 @@ from django.template.loader import render_to_string
 from django.utils.html import conditional_escape, format_html, strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
+from django.utils.timezone import localtime
 from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
+
+from core.partial_dates import PartialDate, Period, format_date
 
 register = template.Library()
 
@@ -47,6 +51,10 @@ def text(obj, field, paragraphs=False, words=None):
         linebreaks_filter(value, autoescape=True) if paragraphs else conditional_escape(value)
     )
     if code == get_language() or not value:
+        # A name used untranslated in every language says which one it is written in.
+        own = getattr(obj, f"{field}_language", "")
+        if value and own and own != get_language():
+            return format_html('<span lang="{}">{}</span>', own, rendered)
         return rendered
     note = IN_LANGUAGE.get(code, code)
     tag = "div" if paragraphs else "span"
@@ -181,3 +189,41 @@ def capture(parser, token):
     nodelist = parser.parse(("endcapture",))
     parser.delete_first_token()
     return CaptureNode(nodelist, bits[2])
+
+
+@register.filter
+def partial_date(value, precision="day"):
+    """A date, partial date or period in the page language's one format, in <time> elements.
+
+    `{{ agreement.date|partial_date }}` → "June 2013" / "juin 2013";
+    `{{ document.published_on|partial_date }}` → "12 March 2021" / "12 mars 2021".
+    """
+    if not value:
+        return ""
+    if isinstance(value, str):  # already written out
+        return value
+    if isinstance(value, PartialDate | Period):
+        return value.as_html()
+    if isinstance(value, datetime.datetime):
+        value = localtime(value).date()
+    return PartialDate(value, precision).as_html()
+
+
+@register.filter
+def acronym_shown(record):
+    """The record's acronym, or "" when its name already shows it ("ADEPT", "… (GIZ) GmbH")."""
+    from core.names import acronym_adds_to
+
+    name = _fallback(record, "name" if hasattr(record, "name") else "title")[1]
+    acronym = getattr(record, "acronym", "")
+    return acronym if acronym_adds_to(name, acronym) else ""
+
+
+@register.filter
+def date_text(value):
+    """A date (or date and time) as plain text in the page language's format, for sentences."""
+    if not value:
+        return ""
+    if isinstance(value, datetime.datetime):
+        value = localtime(value).date()
+    return format_date(value)

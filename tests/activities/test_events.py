@@ -92,8 +92,8 @@ def test_event_page_names_its_activity_place_and_other_sessions(client, seed):
     assert 'href="/en/activities/modal-training-2021/"' in html
     assert 'href="/en/events/modal-training-bamako-2021/"' in html  # another session
     assert 'href="/en/events/modal-training-thies-2021/calendar.ics"' in html
-    fr = client.get("/fr/evenements/modal-training-thies-2021/").content.decode()
-    assert 'href="/fr/evenements/modal-training-thies-2021/calendrier.ics"' in fr
+    fr = client.get("/fr/evenements/session-de-formation-modal-a-thies/").content.decode()
+    assert 'href="/fr/evenements/session-de-formation-modal-a-thies/calendrier.ics"' in fr
 
 
 def test_unknown_event_is_a_404(client, seed):
@@ -165,7 +165,9 @@ def test_calendar_file_is_an_all_day_event_in_crlf_lines_of_75_octets(client, se
 
 def test_calendar_file_is_in_the_pages_language_with_the_same_uid(client, seed):
     en = unfold(calendar(client, "/en/events/modal-training-thies-2021/calendar.ics"))
-    fr = unfold(calendar(client, "/fr/evenements/modal-training-thies-2021/calendrier.ics"))
+    fr = unfold(
+        calendar(client, "/fr/evenements/session-de-formation-modal-a-thies/calendrier.ics")
+    )
     assert "SUMMARY;LANGUAGE=fr:Session de formation MODAL à Thiès\r\n" in fr
     assert "LOCATION;LANGUAGE=fr:Thiès\\, Sénégal\r\n" in fr
     uid = re.search(r"UID:(.+)\r\n", en)[1]
@@ -201,7 +203,7 @@ def test_event_feed_in_both_languages(client, seed):
     assert xml.index("Bassam") < xml.index("Thiès")  # latest first
     fr = client.get("/fr/evenements/flux/").content.decode()
     assert 'xml:lang="fr"' in fr and "Session de formation MODAL à Thiès" in fr
-    assert '<link href="http://testserver/fr/evenements/modal-training-thies-2021/"' in fr
+    assert '<link href="http://testserver/fr/evenements/session-de-formation-modal-a-thies/"' in fr
 
 
 def test_event_pages_link_the_event_feed(client, seed):
@@ -215,7 +217,10 @@ def test_event_under_a_draft_project_is_a_404(client, seed):
 
     Project.objects.filter(slug="modal").update(publication="draft")
     assert client.get("/en/events/modal-training-thies-2021/").status_code == 404
-    assert client.get("/fr/evenements/modal-training-thies-2021/calendrier.ics").status_code == 404
+    assert (
+        client.get("/fr/evenements/session-de-formation-modal-a-thies/calendrier.ics").status_code
+        == 404
+    )
     assert listed(client.get("/en/events/")) == []
 
 
@@ -239,4 +244,4 @@ def test_a_country_page_leads_to_its_events_filtered(client, seed):
     html = client.get("/fr/pays/sn/").content.decode()
     link = re.search(r'href="([^"]+)">Filtrer les événements organisés dans ce pays', html)[1]
     assert link == "/fr/evenements/?country=SN"
-    assert listed(client.get(link)) == ["modal-training-thies-2021"]
+    assert listed(client.get(link)) == ["session-de-formation-modal-a-thies"]  # its French slug

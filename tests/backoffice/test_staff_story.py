@@ -84,7 +84,7 @@ def test_a_mali_editor_drafts_an_activity_that_goes_public_only_once_published(c
         reverse("admin:activities_activity_changelist"),
         {"action": "publish", "_selected_action": [activity.pk]},
     )
-    page = public.get("/fr/activites/consular-days-malians-morocco/")
+    page = public.get("/fr/activites/journees-consulaires-pour-les-maliens-au-maroc/")
     assert (
         page.status_code == 200
         and "Journées consulaires pour les Maliens au Maroc" in page.content.decode()

@@ -13,7 +13,7 @@ PHONE = {"width": 360, "height": 740}
         "/fr/",
         "/fr/projets/?country=SN",
         "/fr/projets/acss/",
-        "/fr/activites/modal-training-2021/",
+        "/fr/activites/formation-modal-des-organisations-de-la-societe/",
         "/fr/pays/ml/",
         "/fr/partenaires/",
         "/fr/recherche/?q=thies",

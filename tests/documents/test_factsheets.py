@@ -80,7 +80,7 @@ def test_project_factsheet_holds_what_the_issue_lists(client, seed):
         "Joint action plans officially adopted",
         "Julien Cesana",
         "testserver/en/projects/acss",
-        "Data last changed on Nov. 22, 2026",
+        "Data last changed on 22 November 2026",
     ]:
         assert fact in text, fact
     # The seeds give a period, not a status.

@@ -15,7 +15,7 @@ from tests.factories import make_country, make_project
     [
         ("month", "June 2013", "juin 2013"),
         ("year", "2013", "2013"),
-        ("day", "June 14, 2013", "14 juin 2013"),
+        ("day", "14 June 2013", "14 juin 2013"),
     ],
 )
 def test_partial_dates_print_at_their_precision_in_each_language(precision, english, french):

@@ -18,7 +18,7 @@ def test_english_home_presents_the_action_and_lists_its_projects(client, seed):
     html = response.content.decode()
     assert '<html lang="en">' in html
     assert "Action for South-South Cooperation on Migration" in html
-    assert "December 2018 – December 2021" in html
+    assert 'December 2018</time> – <time datetime="2021-12">December 2021</time>' in html
     for slug in ("recosa", "acss", "modal"):
         assert f'href="/en/projects/{slug}/"' in html
     assert "Action de Coopération" not in html
@@ -29,7 +29,7 @@ def test_french_home_reads_in_french(client, seed):
     html = response.content.decode()
     assert '<html lang="fr">' in html
     assert "Action de Coopération Sud-Sud en matière de migration" in html
-    assert "décembre 2018 – décembre 2021" in html
+    assert 'décembre 2018</time> – <time datetime="2021-12">décembre 2021</time>' in html
     assert "Aller au contenu principal" in html
     assert 'href="/fr/projets/modal/"' in html
     assert "Skip to main content" not in html
