@@ -206,3 +206,264 @@ def test_after_unpublishing_no_cached_answer_still_shows_the_record(client):
             continue
         body = text_of(response)
         assert "projects/modal" not in body and "projets/modal" not in body, path
+
+
+@with_drafts
+def test_no_draft_slug_is_named_by_any_path(client, monkeypatch):
+    """The leak crawl looks for a draft's title; a draft's slug (in a link, a CSV cell, an
+    API address, an IATI reference) is as much a leak."""
+    from partners.models import Organisation
+    from tests import test_leaks
+
+    # The public records under drafts keep slugs of their own, so that "zq-" names drafts only.
+    Project.objects.filter(slug="zq-child").update(slug="public-child")
+    Organisation.objects.filter(slug="zq-unit").update(slug="public-unit")
+    monkeypatch.setattr(test_leaks, "MARKER", "zq-")
+    # A 404 page names its own address (canonical, hreflang): the visitor's own words.
+    read = test_leaks.text_of
+    monkeypatch.setattr(test_leaks, "text_of", lambda r: "" if r.status_code == 404 else read(r))
+    seen = test_leaks.crawl(client)
+    assert "/en/projects/?format=csv" in seen and "/downloads/acss-portal-csv.zip" in seen
+
+
+# The admin ------------------------------------------------------------------------------------
+
+
+@with_drafts
+def test_an_editor_of_another_country_never_sees_its_drafts_on_their_home(client):
+    client.force_login(make_staff("dakar", roles.MINISTRY_EDITOR, ["SN"]))
+    page = client.get("/admin/").content.decode()
+    assert MARKER not in page
+    # Mali's drafts are counted nowhere on Senegal's home.
+    assert "zq-" not in page
+
+
+SOURCE_LINKS = [
+    "projects",
+    "countries",
+    "themes",
+    "agreements",
+    "results",
+    "organisations",
+    "activities",
+    "events",
+    "publisher",
+]
+
+
+@with_drafts
+@pytest.mark.parametrize("field", SOURCE_LINKS)
+def test_the_source_admin_offers_an_editor_no_other_country_draft(client, field):
+    client.force_login(make_staff("dakar", roles.MINISTRY_EDITOR, ["SN"]))
+    response = client.get(
+        "/admin/autocomplete/",
+        {"app_label": "documents", "model_name": "source", "field_name": field, "term": "zq"},
+    )
+    assert response.status_code in (200, 403)
+    assert MARKER not in response.content.decode()
+
+
+@with_drafts
+def test_an_editor_cannot_add_change_or_publish_a_source(client):
+    from documents.models import Source
+
+    client.force_login(make_staff("bamako", roles.MINISTRY_EDITOR, ["ML"]))
+    assert client.get("/admin/documents/source/add/").status_code == 403
+    source = Source.objects.published().first()
+    posted = {
+        "title": "Changed by an editor",
+        "slug": source.slug,
+        "kind": source.kind,
+        "language": source.language,
+        "publication": "published",
+        "projects": [Project.objects.get(slug="zq-project").pk],
+    }
+    client.post("/admin/documents/source/add/", {**posted, "slug": "forged"})
+    client.post(f"/admin/documents/source/{source.pk}/change/", posted)
+    assert not Source.objects.filter(slug="forged").exists()
+    source.refresh_from_db()
+    assert source.title != "Changed by an editor"
+    draft = Source.objects.get(slug="zq-source")
+    client.post(
+        "/admin/documents/source/",
+        {"action": "publish", "_selected_action": [draft.pk], "index": 0},
+    )
+    draft.refresh_from_db()
+    assert draft.publication == "draft"
+
+
+def test_the_language_preference_takes_only_offered_languages_and_only_ones_own(client, seed):
+    from backoffice.models import StaffProfile
+
+    other = make_staff("other", roles.MINISTRY_EDITOR, ["SN"])
+    me = make_staff("me", roles.TRANSLATOR)
+    client.force_login(me)
+    for forged in ("xx", "de", "fr\x00", "f" * 500):
+        response = client.post("/admin/preferences/language/", {"language": forged})
+        assert response.status_code == 302
+        assert StaffProfile.objects.get(user=me).language == ""
+    client.post(
+        "/admin/preferences/language/", {"language": "fr", "user": other.pk, "id": other.pk}
+    )
+    assert StaffProfile.objects.get(user=me).language == "fr"
+    assert StaffProfile.objects.get(user=other).language == ""
+    assert client.get("/admin/preferences/language/").status_code == 405
+    client.logout()
+    response = client.post("/admin/preferences/language/", {"language": "fr"})
+    assert response.status_code == 302 and "/login/" in response["Location"]
+
+
+# Counts, facets, figures: adding drafts changes nothing the public reads ------------------------
+
+UNCHANGED_BY_DRAFTS = [
+    "/en/",
+    "/fr/",
+    "/en/projects/",
+    "/en/projects/acss/",
+    "/en/projects/modal/",
+    "/en/activities/",
+    "/en/activities/?country=SN",
+    "/en/events/",
+    "/en/events/?when=upcoming",
+    "/en/results/",
+    "/en/agreements/",
+    "/en/agreements/?country=CI",
+    "/en/partners/",
+    "/en/documents/",
+    "/en/countries/",
+    "/en/countries/ml/",
+    "/en/countries/sn/",
+    "/en/countries/ci/",
+    "/en/themes/",
+    "/en/south-south-corridors/",
+    "/en/feed/",
+    "/en/events/feed/",
+    "/en/open-data/",
+    "/en/search/?q=migration",
+    "/en/projects/acss/history/",
+    "/api/v1/projects/",
+    "/api/v1/activities/",
+    "/api/v1/events/",
+    "/api/v1/results/",
+    "/api/v1/agreements/",
+    "/api/v1/organisations/",
+    "/api/v1/documents/",
+    "/api/v1/openapi.json",
+    "/iati/activities.xml",
+    "/en/projects/?format=csv",
+    "/en/events/?format=csv",
+    "/en/partners/?format=csv",
+    "/sitemap.xml",
+]
+MOMENTS = r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)?"
+
+
+def public_texts(client):
+    import re
+
+    texts = {}
+    for path in UNCHANGED_BY_DRAFTS:
+        response = client.get(path)
+        assert response.status_code == 200, path
+        texts[path] = re.sub(MOMENTS, "<moment>", text_of(response))
+    return texts
+
+
+def add_drafts_only():
+    """Drafts of every kind, linked to public records, and nothing public."""
+    import datetime
+
+    from activities.models import Activity, Event
+    from documents.models import Document, Source
+    from partners.models import Contact, Organisation, Partnership
+    from projects.models import Agreement, Country, Result, ThematicArea
+
+    ml, sn, ci = (Country.objects.get(code=code) for code in ("ML", "SN", "CI"))
+    theme = ThematicArea.objects.first()
+    action = Project.objects.get(slug="acss")
+    project = Project.objects.create(slug="dq-project", title_en="Dq project", parent=action)
+    project.countries.set([ml, sn])
+    project.themes.add(theme)
+    hidden = Activity.objects.create(
+        slug="dq-under-draft",
+        title_en="Dq published under a draft",
+        kind="pilot",
+        project=project,
+        publication="published",
+        start_date=datetime.date(2020, 5, 1),
+    )
+    hidden.countries.set([sn, ci])
+    activity = Activity.objects.create(
+        slug="dq-activity",
+        title_en="Dq activity",
+        kind="pilot",
+        project=action,
+        start_date=datetime.date(2020, 3, 1),
+    )
+    activity.countries.set([sn, ci])
+    activity.themes.add(theme)
+    for n, parent in enumerate([activity, hidden]):
+        Event.objects.create(
+            slug=f"dq-event-{n}",
+            title_en="Dq event",
+            kind="workshop",
+            format="online",
+            place_en="Dq",
+            country=sn,
+            start_date=datetime.date(2030, 1, 1),
+            end_date=datetime.date(2030, 1, 2),
+            activity=parent,
+        )
+    result = Result.objects.create(
+        slug="dq-result", title_en="Dq result", project=action, theme=theme
+    )
+    result.countries.set([sn, ci])
+    agreement = Agreement.objects.create(
+        slug="dq-agreement",
+        title_en="Dq pact",
+        kind="memorandum",
+        signed_on=datetime.date(2020, 1, 1),
+    )
+    agreement.countries.set([sn, ci])
+    agreement.projects.add(action)
+    organisation = Organisation.objects.create(
+        slug="dq-organisation", name_en="Dq agency", kind="ministry", country=sn
+    )
+    Partnership.objects.create(project=action, organisation=organisation, role="partner")
+    Contact.objects.create(name="Dq Person", country=sn, shown_publicly=False)
+    document = Document.objects.create(
+        slug="dq-document",
+        title_en="Dq study",
+        category="study",
+        language="en",
+        file="documents/2021/dq.pdf",
+        content_type="application/pdf",
+        published_on=datetime.date(2021, 1, 1),
+    )
+    document.countries.add(sn)
+    document.projects.add(action)
+    source = Source.objects.create(
+        slug="dq-source", title="Dq source", kind="article", language="en"
+    )
+    source.projects.add(action)
+    source.countries.add(sn)
+
+
+def test_adding_drafts_changes_no_count_facet_figure_or_export(client, seed):
+    import difflib
+
+    before = public_texts(client)
+    add_drafts_only()
+    after = public_texts(client)
+    for path in UNCHANGED_BY_DRAFTS:
+        if before[path] != after[path]:
+            diff = difflib.unified_diff(
+                before[path].splitlines(), after[path].splitlines(), lineterm="", n=1
+            )
+            pytest.fail(f"{path} changed with drafts only:\n" + "\n".join(list(diff)[:40]))
+    # The comparison would see a leak: the same agreement, published, changes the corridors.
+    from projects.models import Agreement
+
+    Agreement.objects.filter(slug="dq-agreement").update(publication="published")
+    corridors = text_of(client.get("/en/south-south-corridors/"))
+    assert corridors != after["/en/south-south-corridors/"]
