@@ -467,3 +467,107 @@ def test_adding_drafts_changes_no_count_facet_figure_or_export(client, seed):
     Agreement.objects.filter(slug="dq-agreement").update(publication="published")
     corridors = text_of(client.get("/en/south-south-corridors/"))
     assert corridors != after["/en/south-south-corridors/"]
+
+
+def autocomplete_fields():
+    from django.contrib import admin
+
+    for model, model_admin in admin.site._registry.items():
+        for name in getattr(model_admin, "autocomplete_fields", ()):
+            yield model._meta.app_label, model._meta.model_name, name
+
+
+@with_drafts
+@pytest.mark.parametrize("who", ["editor", "translator-fr"])
+def test_no_autocomplete_offers_another_country_draft(client, who):
+    if who == "editor":
+        client.force_login(make_staff("dakar", roles.MINISTRY_EDITOR, ["SN"]))
+    else:
+        # Translators reach every record (to translate it): nothing to hide from them here,
+        # but the answers must still be well-formed.
+        client.force_login(make_staff("paul", roles.TRANSLATOR))
+    for app_label, model_name, field in autocomplete_fields():
+        for term in ("zq", MARKER, "\x00", "%"):
+            response = client.get(
+                "/admin/autocomplete/",
+                {
+                    "app_label": app_label,
+                    "model_name": model_name,
+                    "field_name": field,
+                    "term": term,
+                },
+            )
+            assert response.status_code in (200, 403, 404), (model_name, field, term)
+            if who == "editor":
+                assert MARKER not in response.content.decode(), (model_name, field)
+
+
+@with_drafts
+@pytest.mark.parametrize(
+    "resource", ["projects", "activities", "events", "results", "organisations"]
+)
+def test_searching_for_a_drafts_words_finds_nothing(client, resource):
+    """A public record found by words that only a draft (or a pending proposal) holds would
+    tell that the draft exists and what it says, without showing it."""
+    for words in (MARKER, f"{MARKER} agency", f"{MARKER} proposal", f"{MARKER} draft text"):
+        response = client.get(f"/api/v1/{resource}/", {"q": words})
+        assert response.status_code == 200
+        assert response.json()["count"] == 0, (resource, words, response.json()["results"])
+
+
+@with_drafts
+def test_the_search_page_finds_nothing_by_a_drafts_words(client):
+    import re
+
+    page = client.get("/en/search/", {"q": MARKER}).content.decode()
+    hrefs = re.findall(r'<a href="(/en/[^"?#]+/[^"?#]+/)"', page.split("<main", 1)[-1])
+    assert not [h for h in hrefs if "/search/" not in h], hrefs
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [
+        {"HTTP_IF_MODIFIED_SINCE": "garbage"},
+        {"HTTP_IF_MODIFIED_SINCE": "Sun, 06 Nov 9999 08:49:37 GMT"},
+        {"HTTP_IF_NONE_MATCH": '"\x00", W/"x"' * 100},
+        {"HTTP_IF_MATCH": '"nope"'},
+        {"HTTP_IF_UNMODIFIED_SINCE": "Sun, 06 Nov 1994 08:49:37 GMT"},
+        {"HTTP_ACCEPT_LANGUAGE": "x" * 2000},
+        {"HTTP_ACCEPT_LANGUAGE": "fr;q=abc, *;q=-1"},
+        {"HTTP_ACCEPT_ENCODING": "gzip;q=0, identity;q=0"},
+        {"HTTP_COOKIE": "django_language=xx; sessionid"},
+        {"HTTP_COOKIE": "csrftoken=" + "a" * 5000},
+        {"HTTP_RANGE": "bytes=0-10"},
+        {"HTTP_X_FORWARDED_FOR": "not an address"},
+    ],
+)
+def test_odd_headers_never_give_a_500(client, seed, headers):
+    for path in ("/en/projects/", "/api/v1/projects/", "/iati/activities.xml", "/en/feed/"):
+        for _ in range(2):  # a miss, then a hit
+            response = client.get(path, **headers)
+            assert response.status_code in (200, 304, 400, 412), (path, response.status_code)
+
+
+@with_drafts
+@pytest.mark.parametrize(
+    "path, name, draft",
+    [
+        ("/en/results/", "project", "zq-project"),
+        ("/en/activities/", "project", "zq-project"),
+        ("/en/activities/", "partner", "zq-organisation"),
+        ("/en/projects/", "partner", "zq-organisation"),
+        ("/en/documents/", "project", "zq-project"),
+        ("/en/agreements/", "project", "zq-project"),
+        ("/api/v1/results/", "project", "zq-project"),
+        ("/api/v1/projects/", "partner", "zq-organisation"),
+        ("/en/results/?format=csv&x=", "project", "zq-project"),
+    ],
+)
+def test_a_draft_as_filter_value_answers_as_an_unknown_one(client, path, name, draft):
+    """Otherwise the answer tells whether a draft of that slug exists."""
+    separator = "&" if "?" in path else "?"
+    to_draft = client.get(f"{path}{separator}{name}={draft}")
+    unknown = "zz-" + draft[3:]
+    to_nothing = client.get(f"{path}{separator}{name}={unknown}")
+    assert to_draft.status_code == to_nothing.status_code
+    assert text_of(to_draft).replace(draft, unknown) == text_of(to_nothing)
