@@ -571,3 +571,65 @@ def test_a_draft_as_filter_value_answers_as_an_unknown_one(client, path, name, d
     to_nothing = client.get(f"{path}{separator}{name}={unknown}")
     assert to_draft.status_code == to_nothing.status_code
     assert text_of(to_draft).replace(draft, unknown) == text_of(to_nothing)
+
+
+def test_a_french_translator_changes_only_a_sources_french_text(client, seed):
+    from core.publication import pending_revision
+    from documents.models import Source
+    from tests.admin_helpers import admin_url, form_data
+
+    translator = make_staff("paul", roles.TRANSLATOR)
+    translator.staff_profile.translates_into = ["fr"]
+    translator.staff_profile.save()
+    client.force_login(translator)
+    source = Source.objects.published().first()
+    before = (source.title, source.description_en, set(source.projects.all()))
+    page = client.get(admin_url(Source, "change", source))
+    assert page.status_code == 200
+    forged = form_data(
+        page,
+        description_fr="Texte revu",
+        description_en="Forged English",
+        title="Forged title",
+        projects=[Project.objects.get(slug="modal").pk],
+    )
+    client.post(admin_url(Source, "change", source), forged)
+    source.refresh_from_db()
+    assert (source.title, source.description_en, set(source.projects.all())) == before
+    revision = pending_revision(source)
+    assert revision is not None
+    assert set(revision.data["fields"]) == {"description_fr"}
+    assert not any(revision.data["m2m"].get(name) for name in ("projects",)) or set(
+        revision.data["m2m"]["projects"]
+    ) == {p.pk for p in before[2]}
+    assert client.get(admin_url(Source, "add")).status_code == 403
+
+
+def test_no_spreadsheet_formula_survives_in_any_csv(client, seed):
+    import csv
+    import io
+    import zipfile
+
+    from partners.models import Organisation
+
+    Project.objects.filter(slug="modal").update(title_en='=HYPERLINK("http://evil.example")')
+    Organisation.objects.filter(slug="giz").update(description_fr="+cmd|'/C calc'!A0")
+    cells = []
+    for path in ("/en/projects/?format=csv", "/en/partners/?format=csv"):
+        cells += [c for row in csv.reader(io.StringIO(text_of(client.get(path)))) for c in row]
+    archive = zipfile.ZipFile(io.BytesIO(client.get("/downloads/acss-portal-csv.zip").content))
+    for name in archive.namelist():
+        text = archive.read(name).decode()
+        cells += [c for row in csv.reader(io.StringIO(text)) for c in row]
+    assert '\'=HYPERLINK("http://evil.example")' in cells
+    assert not [cell for cell in cells if cell.startswith(("=", "+", "-", "@"))]
+
+
+@pytest.mark.parametrize("path", ["/downloads/acss-portal.json", "/iati/activities.xml"])
+def test_a_bulk_file_made_for_http_is_not_served_over_https(client, seed, path):
+    """The files hold absolute addresses: one made for a plain-HTTP request (a probe, a
+    misconfigured proxy) must not be handed to HTTPS visitors, nor the other way round."""
+    assert "http://testserver/" in text_of(client.get(path))
+    cache_free = path + "?_=https"  # past the page cache, to the file's own cache
+    secure = text_of(client.get(cache_free, secure=True))
+    assert "http://testserver/" not in secure and "https://testserver/" in secure
