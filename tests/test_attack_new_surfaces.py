@@ -447,6 +447,21 @@ def add_drafts_only():
     )
     source.projects.add(action)
     source.countries.add(sn)
+    # Public records linked to the drafts: the links must not show, nor count.
+    undated = Agreement.objects.published().filter(signed_on__isnull=False)
+    for public in undated.exclude(projects=action)[:1]:
+        public.projects.add(project)
+    Agreement.objects.published().first().projects.add(project)
+    for public in Document.objects.published()[:2]:
+        public.projects.add(project)
+        public.activities.add(activity)
+    for public in Result.objects.published()[:2]:
+        public.activities.add(activity, hidden)
+    for public in Event.objects.published()[:2]:
+        public.organisations.add(organisation)
+    for public in Activity.objects.published()[:2]:
+        public.organisations.add(organisation)
+    Source.objects.published().first().organisations.add(organisation)
 
 
 def test_adding_drafts_changes_no_count_facet_figure_or_export(client, seed):
@@ -633,3 +648,28 @@ def test_a_bulk_file_made_for_http_is_not_served_over_https(client, seed, path):
     cache_free = path + "?_=https"  # past the page cache, to the file's own cache
     secure = text_of(client.get(cache_free, secure=True))
     assert "http://testserver/" not in secure and "https://testserver/" in secure
+
+
+def test_a_public_record_linked_only_to_a_draft_sub_project_stays_off_the_parents_page(
+    client, seed
+):
+    import datetime
+
+    from projects.models import Agreement, Country
+
+    action = Project.objects.get(slug="acss")
+    draft = Project.objects.create(slug="dq-sub", title_en="Dq sub-project", parent=action)
+    agreement = Agreement.objects.create(
+        slug="standalone-pact",
+        title_en="Standalone pact",
+        kind="memorandum",
+        signed_on=datetime.date(2020, 3, 1),
+        publication="published",
+    )
+    agreement.countries.set(Country.objects.filter(code__in=["ML", "SN"]))
+    pages = ["/en/projects/acss/", "/en/projects/acss/factsheet.pdf", "/api/v1/projects/acss/"]
+    before = {path: text_of(client.get(path)) for path in pages}
+    agreement.projects.add(draft)
+    for path in pages:
+        assert "Standalone pact" not in text_of(client.get(path)), path
+    assert "Standalone pact" not in before["/en/projects/acss/"]
