@@ -673,3 +673,38 @@ def test_a_public_record_linked_only_to_a_draft_sub_project_stays_off_the_parent
     for path in pages:
         assert "Standalone pact" not in text_of(client.get(path)), path
     assert "Standalone pact" not in before["/en/projects/acss/"]
+
+
+@with_drafts
+def test_view_on_site_leads_an_editor_to_no_other_country_draft(client):
+    from django.contrib.contenttypes.models import ContentType
+
+    from activities.models import Activity, Event
+    from documents.models import Document, Source
+    from partners.models import Organisation
+    from projects.models import Agreement, Result
+
+    client.force_login(make_staff("dakar", roles.MINISTRY_EDITOR, ["SN"]))
+    for model, slug in [
+        (Project, "zq-project"),
+        (Activity, "zq-activity"),
+        (Event, "zq-event"),
+        (Result, "zq-result"),
+        (Agreement, "zq-agreement"),
+        (Organisation, "zq-organisation"),
+        (Document, "zq-document"),
+        (Source, "zq-source"),
+    ]:
+        record = model.objects.get(slug=slug)
+        kind = ContentType.objects.get_for_model(model).pk
+        response = client.get(f"/admin/r/{kind}/{record.pk}/", follow=True)
+        assert MARKER not in response.content.decode(), model
+
+
+@pytest.mark.parametrize(
+    "path", ["/api/v1/projects/", "/en/events/", "/en/projects/", "/iati/activities.xml"]
+)
+def test_a_huge_query_string_is_refused_or_ignored_not_a_500(client, seed, path):
+    query = "&".join(["country=ML"] * 5000)
+    response = client.get(f"{path}?{query}&format=csv")
+    assert response.status_code in (200, 400), response.status_code
