@@ -708,3 +708,43 @@ def test_a_huge_query_string_is_refused_or_ignored_not_a_500(client, seed, path)
     query = "&".join(["country=ML"] * 5000)
     response = client.get(f"{path}?{query}&format=csv")
     assert response.status_code in (200, 400), response.status_code
+
+
+@with_drafts
+@pytest.mark.parametrize(
+    "model_path, slug",
+    [
+        ("projects/project", "modal"),
+        ("activities/activity", "modal-training-2021"),
+        ("activities/event", "modal-training-bamako-2021"),
+        ("projects/agreement", "mou-morocco-mali-2019"),
+        ("documents/source", None),
+        ("projects/project", "zq-child"),
+    ],
+)
+def test_an_editor_cannot_bulk_delete_public_or_shared_records(client, model_path, slug):
+    from django.apps import apps
+
+    app_label, model_name = model_path.split("/")
+    model = apps.get_model(app_label, model_name)
+    record = model.objects.get(slug=slug) if slug else model.objects.published().first()
+    client.force_login(make_staff("bamako", roles.MINISTRY_EDITOR, ["ML"]))
+    client.post(
+        f"/admin/{model_path}/",
+        {"action": "delete_selected", "_selected_action": [record.pk], "post": "yes"},
+    )
+    assert model.objects.filter(pk=record.pk).exists()
+
+
+@with_drafts
+def test_the_bulk_delete_attack_would_see_a_deletion(client):
+    """The same POST does delete what the editor may delete: their own country's draft."""
+    from activities.models import Activity
+
+    client.force_login(make_staff("bamako", roles.MINISTRY_EDITOR, ["ML"]))
+    record = Activity.objects.get(slug="zq-activity")
+    client.post(
+        "/admin/activities/activity/",
+        {"action": "delete_selected", "_selected_action": [record.pk], "post": "yes"},
+    )
+    assert not Activity.objects.filter(pk=record.pk).exists()
