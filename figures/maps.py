@@ -45,7 +45,8 @@ class MapCountry:
 
 @dataclass(frozen=True)
 class Corridor:
-    """An agreement between two countries or more, drawn as one line per pair of them."""
+    """An agreement between countries: an arc between two signatories, spokes from a hub to
+    each of three or more."""
 
     countries: tuple  # country codes
     title: str
@@ -155,6 +156,113 @@ def _legend(corridors, right):
     return items
 
 
+def _background(data) -> list:
+    """The sea, the neighbouring countries and Western Sahara's dashed outline."""
+    return [
+        svg.element("rect", {"width": data["width"], "height": data["height"], "fill": OCEAN}),
+        svg.element(
+            "g",
+            {"fill": LAND, "stroke": BORDER, "stroke-width": 1, "stroke-linejoin": "round"},
+            *[svg.element("path", {"d": shape["d"]}) for shape in data["others"]],
+            *[
+                svg.element(
+                    "path", {"d": shape["d"], "stroke": "#9aa3ad", "stroke-dasharray": "3 3"}
+                )
+                for shape in data["disputed"]
+            ],
+        ),
+        svg.text(22, 60, _("Atlantic Ocean"), size=16, fill="#3b6f85", style="italic"),
+    ]
+
+
+def _country(country, shape, role, *, link, show_counts):
+    """(the country's linked shape, its name and numbers for the top layer)."""
+    counts = counts_label(country)
+    outline = svg.element(
+        "path",
+        {
+            "d": shape["d"],
+            "fill": FILLS[role],
+            "stroke": BORDER,
+            "stroke-width": 1.5,
+            "stroke-linejoin": "round",
+            "class": "country",
+        },
+    )
+    label = _("%(name)s: %(facts)s") % {"name": country.name, "facts": counts}
+    x, y = shape["centre"]
+    dx, dy, anchor = LABELS.get(country.code, (0, 0, "middle"))
+    words = [
+        svg.text(x + dx, y + dy, country.name, size=21, weight="bold", anchor=anchor, halo=True),
+        svg.text(x + dx, y + dy + 19, counts, size=15, anchor=anchor, halo=True)
+        if show_counts
+        else "",
+    ]
+    # The names go on top of the corridors, in a second link to the country that is neither
+    # a tab stop nor read out (the shape's link already is, with the same words).
+    attributes = {"aria-hidden": "true"}
+    if link:
+        attributes.update({"href": country.url, "tabindex": "-1"})
+    return (
+        svg.link(country.url if link else None, label, outline),
+        svg.element("a" if link else "g", attributes, *words),
+    )
+
+
+def _corridor(corridor, paths, hub, names, *, link):
+    colour, dash = STROKES.get(corridor.kind, (svg.SECOND, None))
+    lines = [
+        svg.element(
+            "path",
+            {
+                "d": d,
+                "fill": "none",
+                "stroke": colour,
+                "stroke-width": 3,
+                "stroke-dasharray": dash,
+                "stroke-linecap": "round",
+                "class": "corridor",
+            },
+        )
+        for d in paths
+    ]
+    if hub:
+        x, y = hub
+        lines.append(
+            svg.element(
+                "rect",
+                {
+                    "x": x - 6,
+                    "y": y - 6,
+                    "width": 12,
+                    "height": 12,
+                    "fill": colour,
+                    "stroke": svg.PAPER,
+                    "stroke-width": 2,
+                    "transform": f"rotate(45 {svg.number(x)} {svg.number(y)})",
+                },
+            )
+        )
+    return svg.link(corridor.url if link else None, corridor_label(corridor, names), *lines)
+
+
+def _dot(centre):
+    x, y = centre
+    return svg.element(
+        "circle",
+        {
+            "cx": x,
+            "cy": y,
+            "r": 5,
+            "fill": svg.PAPER,
+            "stroke": svg.INK,
+            "stroke-width": 2,
+            # A click on the dot reaches the country beneath.
+            "pointer-events": "none",
+        },
+    )
+
+
 def region_map_svg(
     *,
     countries,
@@ -167,133 +275,35 @@ def region_map_svg(
 ) -> str:
     """The region with the Action's countries, each linked to its page, and its corridors.
 
-    `show_counts=False` leaves the numbers off the drawing (for an image that outlives them).
+    `highlight` (a country code) sets that country apart from its partners, `link=False`
+    draws no link (for the factsheets), `show_counts=False` leaves the numbers off the drawing
+    (for an image that outlives them). Layers, from the bottom: sea and neighbours, the
+    countries, the corridors, the dots, the names, the legend.
     """
     data = region()
     with translation.override(language):
         names = {country.code: country.name for country in countries}
         partners = {code for c in corridors if highlight in c.countries for code in c.countries}
-        shapes = [
-            svg.element("rect", {"width": data["width"], "height": data["height"], "fill": OCEAN})
-        ]
-        shapes.append(
-            svg.element(
-                "g",
-                {"fill": LAND, "stroke": BORDER, "stroke-width": 1, "stroke-linejoin": "round"},
-                *[svg.element("path", {"d": shape["d"]}) for shape in data["others"]],
-                *[
-                    svg.element(
-                        "path", {"d": shape["d"], "stroke": "#9aa3ad", "stroke-dasharray": "3 3"}
-                    )
-                    for shape in data["disputed"]
-                ],
-            )
-        )
-        shapes.append(
-            svg.text(22, 60, _("Atlantic Ocean"), size=16, fill="#3b6f85", style="italic")
-        )
-        labels = []
+        shapes, labels = _background(data), []
         for country in countries:
             shape = data["countries"].get(country.code)
             if shape is None:
                 continue
-            role = (
-                "all"
-                if highlight is None
-                else "highlight"
-                if country.code == highlight
-                else "partner"
-                if country.code in partners
-                else "other"
-            )
-            x, y = shape["centre"]
-            dx, dy, anchor = LABELS.get(country.code, (0, 0, "middle"))
-            counts = counts_label(country)
-            drawing = [
-                svg.element(
-                    "path",
-                    {
-                        "d": shape["d"],
-                        "fill": FILLS[role],
-                        "stroke": BORDER,
-                        "stroke-width": 1.5,
-                        "stroke-linejoin": "round",
-                        "class": "country",
-                    },
-                ),
-            ]
-            label = _("%(name)s: %(facts)s") % {"name": country.name, "facts": counts}
-            shapes.append(svg.link(country.url if link else None, label, *drawing))
-            # Names go on top of the corridors, in a second link to the country that is
-            # neither a tab stop nor read out (the shape's link already is, with these words).
-            words = [
-                svg.text(
-                    x + dx, y + dy, country.name, size=21, weight="bold", anchor=anchor, halo=True
-                ),
-                svg.text(x + dx, y + dy + 19, counts, size=15, anchor=anchor, halo=True)
-                if show_counts
-                else "",
-            ]
-            attributes = {"aria-hidden": "true"}
-            if link:
-                attributes.update({"href": country.url, "tabindex": "-1"})
-            labels.append(svg.element("a" if link else "g", attributes, *words))
+            if highlight is None:
+                role = "all"
+            elif country.code == highlight:
+                role = "highlight"
+            else:
+                role = "partner" if country.code in partners else "other"
+            outline, words = _country(country, shape, role, link=link, show_counts=show_counts)
+            shapes.append(outline)
+            labels.append(words)
         centres = {code: shape["centre"] for code, shape in data["countries"].items()}
         for corridor, paths, hub in _corridor_lines(corridors, centres):
-            colour, dash = STROKES.get(corridor.kind, (svg.SECOND, None))
-            lines = [
-                svg.element(
-                    "path",
-                    {
-                        "d": d,
-                        "fill": "none",
-                        "stroke": colour,
-                        "stroke-width": 3,
-                        "stroke-dasharray": dash,
-                        "stroke-linecap": "round",
-                        "class": "corridor",
-                    },
-                )
-                for d in paths
-            ]
-            if hub:
-                lines.append(
-                    svg.element(
-                        "rect",
-                        {
-                            "x": hub[0] - 6,
-                            "y": hub[1] - 6,
-                            "width": 12,
-                            "height": 12,
-                            "fill": colour,
-                            "stroke": svg.PAPER,
-                            "stroke-width": 2,
-                            "transform": f"rotate(45 {svg.number(hub[0])} {svg.number(hub[1])})",
-                        },
-                    )
-                )
-            label = corridor_label(corridor, names)
-            shapes.append(svg.link(corridor.url if link else None, label, *lines))
-        for code in names:
-            if code in centres:
-                x, y = centres[code]
-                shapes.append(
-                    svg.element(
-                        "circle",
-                        {
-                            "cx": x,
-                            "cy": y,
-                            "r": 5,
-                            "fill": svg.PAPER,
-                            "stroke": svg.INK,
-                            "stroke-width": 2,
-                            # A click on the dot reaches the country beneath.
-                            "pointer-events": "none",
-                        },
-                    )
-                )
-        shapes.extend(labels)
-        shapes.extend(_legend(corridors, data["width"] - 8))
+            shapes.append(_corridor(corridor, paths, hub, names, link=link))
+        shapes += [_dot(centres[code]) for code in names if code in centres]
+        shapes += labels
+        shapes += _legend(corridors, data["width"] - 8)
         return svg.document(
             width=data["width"],
             height=data["height"],

@@ -1,5 +1,6 @@
 from django.shortcuts import redirect, render
 from django.templatetags.static import static
+from django.utils.html import format_html
 
 from pages.selectors import about_page, contact_page, home_page
 
@@ -8,8 +9,14 @@ def home(request):
     return render(request, "home.html", home_page())
 
 
+# GIZ's name is German in either language: marked so, for screen readers to say it right.
+GIZ = format_html(
+    '<span lang="de">{}</span>', "Deutsche Gesellschaft für Internationale Zusammenarbeit"
+)
+
+
 def about(request):
-    return render(request, "pages/about.html", about_page())
+    return render(request, "pages/about.html", {**about_page(), "giz": GIZ})
 
 
 def contact(request):
@@ -17,7 +24,7 @@ def contact(request):
 
 
 def legal_notice(request):
-    return render(request, "pages/legal.html")
+    return render(request, "pages/legal.html", {"giz": GIZ})
 
 
 def privacy(request):

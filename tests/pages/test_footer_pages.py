@@ -124,3 +124,9 @@ def test_favicon_ico_is_served_at_the_root(client, seed):
     assert response["Location"] == "/static/img/favicon.ico"
     with open(finders.find("img/favicon.ico"), "rb") as icon:
         assert icon.read(4) == b"\x00\x00\x01\x00"  # an ICO header
+
+
+@pytest.mark.parametrize("path", ["/en/about/", "/fr/a-propos/", "/fr/mentions-legales/"])
+def test_the_german_name_of_giz_is_marked_as_german(client, seed, path):
+    html = client.get(path).content.decode()
+    assert '<span lang="de">Deutsche Gesellschaft für Internationale Zusammenarbeit</span>' in html
