@@ -305,6 +305,8 @@ class ContentAdmin(ScopeMixin, TranslationStatusMixin, SimpleHistoryAdmin, Tabbe
         if match is not None and match.url_name == "autocomplete":
             # Autocomplete offers what the user may link to, as the form field does.
             queryset = scope.linkable(request.user, queryset)
+        # PostgreSQL refuses a NUL character in a query (a 500); no record holds one.
+        search_term = search_term.replace("\x00", "")
         return super().get_search_results(request, queryset, search_term)
 
     def get_changelist_instance(self, request):
