@@ -748,3 +748,19 @@ def test_the_bulk_delete_attack_would_see_a_deletion(client):
         {"action": "delete_selected", "_selected_action": [record.pk], "post": "yes"},
     )
     assert not Activity.objects.filter(pk=record.pk).exists()
+
+
+@pytest.mark.parametrize("path", ["/admin/projects/project/", "/admin/documents/source/"])
+def test_an_admin_search_with_a_null_character_is_no_500(client, seed, path):
+    client.force_login(make_staff("manager", roles.PROGRAMME_MANAGER))
+    assert client.get(path, {"q": "acss\x00"}).status_code == 200
+    response = client.get(
+        "/admin/autocomplete/",
+        {
+            "app_label": "documents",
+            "model_name": "source",
+            "field_name": "projects",
+            "term": "\x00",
+        },
+    )
+    assert response.status_code == 200
