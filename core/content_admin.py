@@ -14,7 +14,7 @@ from django.contrib.admin import RelatedFieldListFilter
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
 from django.forms.models import BaseInlineFormSet
-from django.http import Http404, HttpResponseRedirect
+from django.http import Http404, HttpResponseBadRequest, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import formats
@@ -299,6 +299,13 @@ class ContentAdmin(ScopeMixin, TranslationStatusMixin, SimpleHistoryAdmin, Tabbe
 
     def revert_disabled(self, request, obj=None):
         return not scope.may_publish_changes(request.user, self.model)
+
+    def changelist_view(self, request, extra_context=None):
+        # PostgreSQL refuses a NUL character in a query: a filter value holding one is
+        # no value any record has, and would otherwise be a 500.
+        if any("\x00" in value for _name, values in request.GET.lists() for value in values):
+            return HttpResponseBadRequest(_("A filter value holds a character no record has."))
+        return super().changelist_view(request, extra_context)
 
     def get_search_results(self, request, queryset, search_term):
         match = getattr(request, "resolver_match", None)
