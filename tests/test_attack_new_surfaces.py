@@ -753,7 +753,7 @@ def test_the_bulk_delete_attack_would_see_a_deletion(client):
 @pytest.mark.parametrize("path", ["/admin/projects/project/", "/admin/documents/source/"])
 def test_an_admin_search_with_a_null_character_is_no_500(client, seed, path):
     client.force_login(make_staff("manager", roles.PROGRAMME_MANAGER))
-    assert client.get(path, {"q": "acss\x00"}).status_code == 200
+    assert client.get(path, {"q": "acss\x00"}).status_code == 400
     response = client.get(
         "/admin/autocomplete/",
         {
@@ -764,3 +764,22 @@ def test_an_admin_search_with_a_null_character_is_no_500(client, seed, path):
         },
     )
     assert response.status_code == 200
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "publication__exact=%00",
+        "incomplete=%00",
+        "pending=%00",
+        "countries__id__exact=%00",
+        "o=%00",
+        "p=-1",
+        "e=%00",
+    ],
+)
+def test_admin_list_parameters_with_garbage_are_no_500(client, seed, query):
+    client.force_login(make_staff("manager", roles.PROGRAMME_MANAGER))
+    for path in ("/admin/projects/project/", "/admin/documents/source/"):
+        response = client.get(f"{path}?{query}")
+        assert response.status_code in (200, 302, 400), (path, query)
