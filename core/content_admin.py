@@ -242,7 +242,10 @@ class ContentAdmin(ScopeMixin, TranslationStatusMixin, SimpleHistoryAdmin, Tabbe
         return scope.viewable(request.user, super().get_queryset(request))
 
     def _get_or_404(self, request, object_id):
-        record = self.get_queryset(request).filter(pk=unquote(object_id)).first()
+        try:
+            record = self.get_queryset(request).filter(pk=unquote(object_id)).first()
+        except (ValueError, ValidationError):  # not a key at all ("abc"), as Django's get_object
+            record = None
         if record is None:
             raise Http404(_("No such record among those you may see."))
         return record
