@@ -783,3 +783,12 @@ def test_admin_list_parameters_with_garbage_are_no_500(client, seed, query):
     for path in ("/admin/projects/project/", "/admin/documents/source/"):
         response = client.get(f"{path}?{query}")
         assert response.status_code in (200, 302, 400), (path, query)
+
+
+@pytest.mark.parametrize("object_id", ["abc", "%00", "99999999999999999999999", "-1", "1.5"])
+@pytest.mark.parametrize("view", ["change", "revision", "history", "delete"])
+def test_admin_record_addresses_with_garbage_are_no_500(client, seed, object_id, view):
+    client.force_login(make_staff("bamako", roles.MINISTRY_EDITOR, ["ML"]))
+    for model_path in ("projects/project", "documents/source", "activities/event"):
+        response = client.get(f"/admin/{model_path}/{object_id}/{view}/")
+        assert response.status_code in (200, 302, 400, 403, 404), (model_path, response.status_code)
