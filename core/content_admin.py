@@ -290,6 +290,8 @@ class ContentAdmin(ScopeMixin, TranslationStatusMixin, SimpleHistoryAdmin, Tabbe
 
     def history_form_view(self, request, object_id, version_id, extra_context=None):
         record = self._get_or_404(request, object_id)
+        if not str(version_id).isdigit():  # no version has it: a 404, not the history's 500
+            raise Http404(_("No such record among those you may see."))
         if request.method == "POST":
             publication.ensure_may_revert(record, request.user)
         # The version page lays out the form with the prepopulated fields as an attribute;
