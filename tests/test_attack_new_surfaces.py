@@ -792,3 +792,26 @@ def test_admin_record_addresses_with_garbage_are_no_500(client, seed, object_id,
     for model_path in ("projects/project", "documents/source", "activities/event"):
         response = client.get(f"/admin/{model_path}/{object_id}/{view}/")
         assert response.status_code in (200, 302, 400, 403, 404), (model_path, response.status_code)
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/admin/r/{kind}/abc/",
+        "/admin/r/{kind}/%00/",
+        "/admin/r/999999/1/",
+        "/admin/projects/project/{pk}/history/abc/",
+        "/admin/projects/project/{pk}/history/99999999/",
+        "/admin/projects/project/?pending=yes&publication__exact=bogus",
+        "/admin/autocomplete/?app_label=projects&model_name=nothing&field_name=x",
+        "/admin/autocomplete/?app_label=documents&model_name=source&field_name=title",
+    ],
+)
+def test_more_admin_addresses_with_garbage_are_no_500(client, seed, path):
+    from django.contrib.contenttypes.models import ContentType
+
+    client.force_login(make_staff("bamako", roles.MINISTRY_EDITOR, ["ML"]))
+    kind = ContentType.objects.get_for_model(Project).pk
+    pk = Project.objects.get(slug="modal").pk
+    response = client.get(path.format(kind=kind, pk=pk))
+    assert response.status_code in (200, 302, 400, 403, 404), response.status_code
