@@ -24,6 +24,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from core.models import ContentGeneration
+from figures import charts, maps
+from figures import selectors as figure_data
 from partners.models import PartnershipRole
 from projects.models import Country, Project
 from projects.selectors import country_page, project_page
@@ -66,7 +68,7 @@ def _file_name(stem):
 
 # A factsheet is a handout: it shows the first few records of a kind and says how many more
 # the portal holds, so that no record (a country with many activities) overflows two pages.
-SHOWN = {"activities": 5, "events": 5, "results": 6, "agreements": 5, "sources": 6}
+SHOWN = {"activities": 4, "events": 4, "results": 5, "agreements": 5, "sources": 4}
 
 
 def _bounded(kind, records, item):
@@ -186,6 +188,35 @@ def in_columns(rows, count=3):
     return best[1]
 
 
+def _figures(*, timeline, country=None):
+    """The map and the timeline as the record's web page draws them (figures.templatetags),
+    without links: a map of the four countries (this country highlighted, with its corridors)
+    and the timeline of projects and activities."""
+    language = translation.get_language()
+    corridors = figure_data.corridors(country, limit=figure_data.CORRIDORS_SHOWN + 1)
+    drawn = {
+        "map": maps.region_map_svg(
+            countries=figure_data.map_countries(),
+            highlight=country.code if country else None,
+            corridors=corridors[-figure_data.CORRIDORS_SHOWN :],
+            link=False,
+            language=language,
+            id_prefix="factsheet-map",
+            # A printed sheet outlives the counts.
+            show_counts=False,
+        )
+    }
+    if timeline.rows:
+        drawn["timeline"] = charts.timeline_svg(
+            rows=timeline.rows,
+            language=language,
+            link=False,
+            id_prefix="factsheet-timeline",
+            title=_("Projects and activities over time"),
+        )
+    return drawn
+
+
 def _labels(**extra):
     return {
         "page": _("Page"),
@@ -227,8 +258,8 @@ class ProjectFactsheet:
         return _file_name(self.record.slug)
 
     def figures(self):
-        """The figures as SVG, drawn from the same data as the record's web page."""
-        return {}
+        """The map and the timeline as SVG, drawn from the same data as the project's page."""
+        return _figures(timeline=figure_data.project_timeline(self.record))
 
     def data(self):
         page, project = self.page, self.record
@@ -303,8 +334,8 @@ class CountryFactsheet:
         return _file_name(slugify(self.record.name))
 
     def figures(self):
-        """The figures as SVG, drawn from the same data as the country's web page."""
-        return {}
+        """The map with this country highlighted, and its timeline, as on the country's page."""
+        return _figures(timeline=figure_data.country_timeline(self.record), country=self.record)
 
     def data(self):
         page, country = self.page, self.record

@@ -112,9 +112,10 @@ def test_event_of_a_draft_activity_is_a_404_everywhere(client, seed):
     assert "modal-training" not in client.get("/en/events/feed/").content.decode()
 
 
-def test_activity_page_links_each_event_page(client, seed):
+def test_activity_page_links_each_event_page_and_calendar_file(client, seed):
     html = client.get("/en/activities/modal-training-2021/").content.decode()
     assert 'href="/en/events/modal-training-thies-2021/"' in html
+    assert 'href="/en/events/modal-training-thies-2021/calendar.ics"' in html
 
 
 def test_activities_filtered_by_senegal_say_where_their_sessions_were_held(client, seed):
