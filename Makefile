@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test install production messages clean
+.PHONY: run test install production messages bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -29,6 +29,13 @@ production: $(STAMP)
 	DEBUG=0 $(BIN)/python manage.py migrate --noinput
 	DEBUG=0 $(BIN)/python manage.py collectstatic --noinput --verbosity 0
 	DEBUG=0 $(BIN)/gunicorn --config gunicorn.conf.py acss_portal.wsgi
+
+# Every public page type against a bare view, through gunicorn in production mode, on a database
+# of SCALE times the seed (built once under var/bench/): `make bench SCALE=100 DATABASE=postgres`.
+SCALE ?= 100
+DATABASE ?= sqlite
+bench: $(STAMP)
+	$(BIN)/python manage.py benchmark --scale $(SCALE) --database $(DATABASE) $(BENCH_ARGS)
 
 # Needs GNU gettext (xgettext) to extract strings; compiling needs only Python.
 messages: $(STAMP)

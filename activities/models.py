@@ -108,6 +108,11 @@ class Activity(Participation, Publishable, Content):
         verbose_name = _("activity")
         verbose_name_plural = _("activities")
         permissions = [("publish_activity", _("Can publish, unpublish and archive activities"))]
+        indexes = [
+            # The activity list and every activities section read in this order.
+            # (Ascending puts NULLs last on PostgreSQL, as the ordering asks.)
+            models.Index(fields=["start_date", "slug"], name="activity_listing_order"),
+        ]
         constraints = [
             slug_constraint("activity"),
             end_after_start_constraint("activity", "start_date", "end_date"),
@@ -204,6 +209,10 @@ class Event(Participation, Content):
         ordering = ["start_date", "slug"]
         verbose_name = _("event")
         verbose_name_plural = _("events")
+        indexes = [
+            # Events sections read the first events in this order.
+            models.Index(fields=["start_date", "slug"], name="event_listing_order"),
+        ]
         constraints = [
             slug_constraint("event"),
             end_after_start_constraint("event", "start_date", "end_date"),

@@ -5,11 +5,12 @@ from django.db.models import Prefetch
 from activities.models import Activity, Event
 from core.models import public_or_none
 from core.public_history import last_published
+from core.sections import PARTS_LIMIT, SECTION_LIMIT, list_url, section
 from core.sources import sources_of
 from partners.models import Organisation
 
 
-def activity_page(*, user, slug) -> dict | None:
+def activity_page(*, user, slug, limit=SECTION_LIMIT) -> dict | None:
     activity = (
         Activity.objects.visible_to(user)
         .select_related("project")
@@ -28,10 +29,15 @@ def activity_page(*, user, slug) -> dict | None:
     return {
         "activity": activity,
         "project": public_or_none(activity.project),
-        "organisations": list(activity.organisations.published()),
-        "events": list(events),
-        "results": list(activity.results.published().for_listing()),
-        "documents": list(activity.documents.published()),
+        "organisations": section(activity.organisations.published(), limit=PARTS_LIMIT),
+        # Events are read on this page only: a fuller list, still bounded.
+        "events": section(events, limit=PARTS_LIMIT),
+        "results": section(activity.results.published().for_listing(), limit=limit),
+        "documents": section(
+            activity.documents.published(),
+            limit=limit,
+            url=list_url("documents:list", activity=slug),
+        ),
         "sources": sources_of(activity),
         "last_published": last_published(activity),
     }

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 import django_filters
 from django import forms
-from django.db.models import Count, Q
+from django.db.models import Case, Count, Q, When
 from django.utils.translation import gettext_lazy as _
 from django_filters.utils import get_model_field
 
@@ -69,7 +69,7 @@ def country_filter(field_name):
 
 
 def country_facet(filterset, path="countries__code"):
-    choices = sorted(choices_of(filterset, "country"), key=lambda choice: str(choice[1]))
+    choices = sorted(choices_of(filterset, "country")(), key=lambda choice: str(choice[1]))
     return facet(filterset, "country", path, choices, multiple=True)
 
 
@@ -89,20 +89,38 @@ class Facet:
     options: list
 
 
+# The most options a facet offers; the rest are found with the text filter. A facet of
+# related records (partners, projects) would otherwise list every one of them.
+FACET_LIMIT = 25
+
+
 def facet(filterset, name, path, choices, *, multiple=False, counts=None):
     """A filter's choices, each with how many records it gives alongside the other filters.
 
+    One aggregate query per facet. `choices` is a list of (value, label), or a function that
+    gives them for a set of values: then only the `FACET_LIMIT` values with the most records
+    (and the selected ones) are offered, whatever the number of records.
     `counts(records)` may give {value: count} where a plain count along `path` would also
     count what the public may not see.
     """
-    data = filterset.data.copy()
-    data.pop(name, None)
-    base = type(filterset)(data, queryset=filterset.queryset).qs
+    if name in filterset.data:
+        data = filterset.data.copy()
+        data.pop(name, None)
+        base = type(filterset)(data, queryset=filterset.queryset).qs
+    else:  # the list's own records: no second filter set to build
+        base = filterset.qs
+    selected = set(filterset.data.getlist(name)) if multiple else {filterset.data.get(name)}
     if counts is not None:
         counts = counts(base)
     else:
-        counts = dict(base.order_by().values_list(path).annotate(n=Count("pk", distinct=True)))
-    selected = set(filterset.data.getlist(name)) if multiple else {filterset.data.get(name)}
+        rows = base.order_by().values_list(path).annotate(n=Count("pk", distinct=True))
+        if callable(choices):
+            chosen = Case(When(**{f"{path}__in": selected - {None}}, then=0), default=1)
+            rows = rows.filter(**{f"{path}__isnull": False}).order_by(chosen, "-n", path)
+            rows = rows[:FACET_LIMIT]
+        counts = dict(rows)
+    if callable(choices):
+        choices = choices(set(counts) | (selected - {None}))
     options = [
         Option(str(value), str(label), counts.get(value, 0), str(value) in selected)
         for value, label in choices
@@ -111,7 +129,18 @@ def facet(filterset, name, path, choices, *, multiple=False, counts=None):
 
 
 def choices_of(filterset, name, label=str):
-    """(value, label) pairs of a related-record filter, from its own queryset."""
+    """(value, label) pairs of a related-record filter, from its own queryset.
+
+    Returns a function of the values to label, so that a facet reads only the records it offers;
+    called without values, it gives every record (for short lists: countries, themes).
+    """
     field = filterset.filters[name]
-    records = field.get_queryset(None)
-    return [(getattr(record, field.field.to_field_name), label(record)) for record in records]
+    to_field = field.field.to_field_name
+
+    def choices(values=None):
+        records = field.get_queryset(None)
+        if values is not None:
+            records = records.filter(**{f"{to_field}__in": values})
+        return [(getattr(record, to_field), label(record)) for record in records]
+
+    return choices

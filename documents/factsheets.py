@@ -30,6 +30,9 @@ from partners.models import PartnershipRole
 from projects.models import Country, Project
 from projects.selectors import country_page, project_page
 
+# A factsheet lists more of each section than the web page, but never everything: it stays a
+# few pages long at any size, and its "Read online" link leads to the rest.
+FACTSHEET_LIMIT = 20
 logger = logging.getLogger(__name__)
 TYPST_DIR = Path(__file__).resolve().parent / "typst"
 # PDF/A-2a: archivable, fonts embedded, tagged; PDF/UA-1: checked for screen readers (a
@@ -73,7 +76,8 @@ SHOWN = {"activities": 4, "events": 4, "results": 5, "agreements": 5, "sources":
 
 def _bounded(kind, records, item):
     shown = records[: SHOWN[kind]]
-    more = len(records) - len(shown)
+    # A bounded section (core.sections.Section) knows how many records there are in all.
+    more = getattr(records, "total", len(records)) - len(shown)
     return {
         "items": [item(record) for record in shown],
         "more": ngettext(
@@ -506,7 +510,7 @@ def cached_pdf(kind, *, user, lookup, url):
     cache = caches["factsheets"]
     entry = cache.get(key)
     if entry is None:
-        page = kind.selector(user=user, **lookup)
+        page = kind.selector(user=user, limit=FACTSHEET_LIMIT, **lookup)
         factsheet = kind(page)
         as_of = newest_change(page) or datetime.now(UTC)
         pdf = render(factsheet, url=url, as_of=as_of)

@@ -1,7 +1,7 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from core.filters import choices_of, country_facet, country_filter, facet
+from core.filters import RelatedChoiceFilter, choices_of, country_facet, country_filter, facet
 from documents.models import Document, DocumentCategory, DocumentLanguage
 from projects.filters import project_filter, short_name
 
@@ -13,6 +13,12 @@ class DocumentFilter(django_filters.FilterSet):
     )
     country = country_filter("countries__code")
     project = project_filter("projects")
+    activity = RelatedChoiceFilter(
+        label=_("Activity"),
+        field_name="activities",
+        to_field_name="slug",
+        public_only=True,
+    )
 
     class Meta:
         model = Document
@@ -24,4 +30,5 @@ class DocumentFilter(django_filters.FilterSet):
             facet(self, "language", "language", DocumentLanguage.choices),
             country_facet(self),
             facet(self, "project", "projects__slug", choices_of(self, "project", short_name)),
+            facet(self, "activity", "activities__slug", choices_of(self, "activity")),
         ]

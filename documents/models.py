@@ -79,6 +79,10 @@ class Document(Publishable, Content):
         verbose_name = _("document")
         verbose_name_plural = _("documents")
         permissions = [("publish_document", _("Can publish, unpublish and archive documents"))]
+        indexes = [
+            # The document library and documents sections read the newest first.
+            models.Index(fields=["-published_on", "slug"], name="document_listing_order"),
+        ]
         constraints = [slug_constraint("document")]
 
     def __str__(self):

@@ -4,8 +4,10 @@ from dataclasses import dataclass
 
 from django.db.models import Count, F, Q, Sum
 from django.db.models.functions import Coalesce
+from django.urls import reverse
 
 from activities.models import Activity, ActivityKind, Event
+from core.sections import section
 from partners.models import Contact, Organisation
 from projects.models import Country, Project, Result, ThematicArea
 
@@ -51,11 +53,11 @@ def key_figures() -> KeyFigures:
 
 
 def home_page() -> dict:
-    """The Action presented, its figures, the ways in, the latest results and the projects."""
-    projects = list(Project.objects.published().for_listing())
+    """The Action presented, its figures, the ways in, the latest results and a few projects."""
+    projects = Project.objects.published().for_listing()
     return {
-        "action": next((project for project in projects if project.featured), None),
-        "projects": projects,
+        "action": projects.filter(featured=True).first(),
+        "projects": section(projects, url=reverse("projects:list")),
         "figures": key_figures(),
         "countries": Country.objects.all(),
         "themes": ThematicArea.objects.all(),

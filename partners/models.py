@@ -88,7 +88,10 @@ class Organisation(Publishable, Content):
         ]
 
     def __str__(self):
-        return f"{self.name} ({self.acronym})" if self.acronym else self.name
+        # Never "ADEPT (ADEPT)": an acronym that is the name itself is not repeated.
+        if self.acronym and self.acronym.casefold() != (self.name or "").casefold():
+            return f"{self.name} ({self.acronym})"
+        return self.name
 
     def get_absolute_url(self):
         return reverse("partners:detail", kwargs={"slug": self.slug})
@@ -212,6 +215,10 @@ class Contact(Content):
         ordering = ["country", "name"]
         verbose_name = _("focal point")
         verbose_name_plural = _("focal points")
+        indexes = [
+            # Focal points sections read a country's first contacts in this order.
+            models.Index(fields=["country", "name"], name="contact_listing_order"),
+        ]
         constraints = [
             # The same person listed twice for one country is a data-entry slip.
             models.UniqueConstraint(fields=["name", "country"], name="contact_unique_per_country"),

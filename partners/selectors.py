@@ -2,27 +2,36 @@
 
 from core.models import public_or_none
 from core.public_history import last_published
+from core.sections import SECTION_LIMIT, list_url, section
 from core.sources import sources_of
 from partners.models import Organisation, Partnership
 
 
-def organisation_page(*, user, slug) -> dict | None:
+def organisation_page(*, user, slug, limit=SECTION_LIMIT) -> dict | None:
     organisation = Organisation.objects.visible_to(user).for_listing().filter(slug=slug).first()
     if organisation is None:
         return None
     return {
         "organisation": organisation,
         "parent": public_or_none(organisation.parent),
-        "units": list(organisation.units.published()),
-        "partnerships": list(
+        "units": section(organisation.units.published(), limit=limit),
+        "partnerships": section(
             Partnership.objects.published()
             .filter(organisation=organisation)
-            .select_related("project")
+            .select_related("project"),
+            limit=limit,
+            url=list_url("projects:list", partner=slug),
         ),
-        "contacts": list(organisation.contacts.published().select_related("country")),
+        "contacts": section(
+            organisation.contacts.published().select_related("country"), limit=limit
+        ),
         # Records of the apps above, through the organisation's own relations.
-        "activities": list(organisation.activities.published().for_listing().with_public_events()),
-        "events": list(organisation.events.published().for_listing()),
+        "activities": section(
+            organisation.activities.published().for_listing().with_public_events(),
+            limit=limit,
+            url=list_url("activities:list", partner=slug),
+        ),
+        "events": section(organisation.events.published().for_listing(), limit=limit),
         "sources": sources_of(organisation),
         "last_published": last_published(organisation),
     }

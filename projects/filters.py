@@ -24,10 +24,10 @@ def theme_filter(field_name):
     )
 
 
-def project_filter(field_name="project"):
+def project_filter(field_name="project", label=None):
     """A published project, by slug."""
     return RelatedChoiceFilter(
-        label=_("Project"), field_name=field_name, to_field_name="slug", public_only=True
+        label=label or _("Project"), field_name=field_name, to_field_name="slug", public_only=True
     )
 
 
@@ -47,13 +47,14 @@ class ProgrammeFilterSet(django_filters.FilterSet):
     def shared_facets(self):
         return [
             country_facet(self),
-            facet(self, "theme", "themes__slug", choices_of(self, "theme"), multiple=True),
+            facet(self, "theme", "themes__slug", choices_of(self, "theme")(), multiple=True),
             facet(self, "status", "status", ActivityStatus.choices),
         ]
 
 
 class ProjectFilter(ProgrammeFilterSet):
     partner = partner_filter("partnerships__organisation")
+    parent = project_filter("parent", label=_("Part of"))
     year = YearFilter(start="start_on", end="end_on")
     q = TextFilter(kind="project")
 
@@ -74,6 +75,7 @@ class ProjectFilter(ProgrammeFilterSet):
         return [
             *self.shared_facets(),
             facet(self, "partner", "partnerships__organisation__slug", partners),
+            facet(self, "parent", "parent__slug", choices_of(self, "parent", short_name)),
         ]
 
 

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.models import public_or_none
 from core.public_history import last_published
+from core.sections import PARTS_LIMIT, SECTION_LIMIT, list_url, section
 from core.sources import sources_of
 from partners.models import Contact, OrganisationKind, PartnershipRole
 from projects.models import Agreement, Country, Project, Result, ThematicArea
@@ -113,8 +114,8 @@ def countries_of_intervention(countries, partnerships, contacts) -> list[Country
     ]
 
 
-def project_page(*, user, slug) -> dict | None:
-    """A project with everything public that its page and factsheet show."""
+def project_page(*, user, slug, limit=SECTION_LIMIT) -> dict | None:
+    """A project with everything public that its page and factsheet show, each part bounded."""
     project = (
         Project.objects.visible_to(user)
         .select_related("parent")
@@ -124,22 +125,37 @@ def project_page(*, user, slug) -> dict | None:
     )
     if project is None:
         return None
-    activities = list(project.activities.published().for_listing().with_public_events())
-    results = list(project.results.published().for_listing())
-    agreements = list(project.agreements.published().prefetch_related("countries"))
-    partnerships = list(project.partnerships.published().select_related("organisation"))
-    contacts = list(project.contacts.published().select_related("organisation", "country"))
+    activities = section(
+        project.activities.published().for_listing().with_public_events(),
+        limit=limit,
+        url=list_url("activities:list", project=slug),
+    )
+    # Results and partners are read on this page only: a fuller list, still bounded.
+    results = section(project.results.published().for_listing(), limit=PARTS_LIMIT)
+    agreements = section(project.agreements.published().prefetch_related("countries"), limit=limit)
+    partnerships = section(
+        project.partnerships.published().select_related("organisation"), limit=PARTS_LIMIT
+    )
+    contacts = section(
+        project.contacts.published().select_related("organisation", "country"), limit=limit
+    )
     return {
         "project": project,
         "parent": public_or_none(project.parent),
-        "children": list(project.children.published()),
+        "children": section(
+            project.children.published(), limit=limit, url=list_url("projects:list", parent=slug)
+        ),
         "partnerships": partnerships,
         "partner_groups": partners_by_role(partnerships),
-        "links": list(project.links.all()),
+        "links": list(project.links.all()[:PARTS_LIMIT]),
         "activities": activities,
         "results": results,
         "agreements": agreements,
-        "documents": list(project.documents.published()),
+        "documents": section(
+            project.documents.published(),
+            limit=limit,
+            url=list_url("documents:list", project=slug),
+        ),
         "contacts": contacts,
         "countries": countries_of_intervention(project.countries.all(), partnerships, contacts),
         "timeline": timeline(agreements, activities, results),
@@ -148,40 +164,73 @@ def project_page(*, user, slug) -> dict | None:
     }
 
 
-def country_page(*, user, code) -> dict | None:
+def country_page(*, user, code, limit=SECTION_LIMIT) -> dict | None:
     """A country with the public records bound to it, for its page and its factsheet."""
     country = Country.objects.filter(code=code.upper()).first()
     if country is None:
         return None
     organisations = country.organisations.published().for_listing()
-    ministries = list(organisations.ministries())
+    in_country = {"country": country.code}
     return {
         "country": country,
-        "ministries": ministries,
-        "partners": list(organisations.exclude(pk__in=[m.pk for m in ministries])),
-        "contacts": list(
-            Contact.objects.published().filter(country=country).select_related("organisation")
+        "ministries": section(organisations.ministries(), limit=limit),
+        "partners": section(
+            organisations.exclude(
+                kind__in=[OrganisationKind.MINISTRY, OrganisationKind.DIRECTORATE]
+            ),
+            limit=limit,
         ),
-        "agreements": list(country.agreements.published().prefetch_related("countries")),
-        "projects": list(country.projects.published().for_listing()),
-        "activities": list(country.activities.published().for_listing().with_public_events()),
-        "events": list(country.events.published().for_listing()),
-        "results": list(country.results.published().for_listing()),
-        "documents": list(country.documents.published()),
+        "all_partners_url": list_url("partners:list", **in_country),
+        "contacts": section(
+            # By name: the index contact_listing_order walks one country's contacts in order.
+            Contact.objects.published()
+            .filter(country=country)
+            .select_related("organisation")
+            .order_by("name"),
+            limit=limit,
+        ),
+        "agreements": section(
+            country.agreements.published().prefetch_related("countries"), limit=limit
+        ),
+        "projects": section(
+            country.projects.published().for_listing(),
+            limit=limit,
+            url=list_url("projects:list", **in_country),
+        ),
+        "activities": section(
+            country.activities.published().for_listing().with_public_events(),
+            limit=limit,
+            url=list_url("activities:list", **in_country),
+        ),
+        "events": section(country.events.published().for_listing(), limit=limit),
+        "results": section(country.results.published().for_listing(), limit=limit),
+        "documents": section(
+            country.documents.published(),
+            limit=limit,
+            url=list_url("documents:list", **in_country),
+        ),
         "sources": sources_of(country),
         "last_published": last_published(country),
     }
 
 
-def theme_page(*, user, slug) -> dict | None:
+def theme_page(*, user, slug, limit=SECTION_LIMIT) -> dict | None:
     theme = ThematicArea.objects.filter(slug=slug).first()
     if theme is None:
         return None
     return {
         "theme": theme,
-        "projects": list(theme.projects.published().for_listing()),
-        "activities": list(theme.activities.published().for_listing().with_public_events()),
-        "results": list(theme.results.published().for_listing()),
+        "projects": section(
+            theme.projects.published().for_listing(),
+            limit=limit,
+            url=list_url("projects:list", theme=slug),
+        ),
+        "activities": section(
+            theme.activities.published().for_listing().with_public_events(),
+            limit=limit,
+            url=list_url("activities:list", theme=slug),
+        ),
+        "results": section(theme.results.published().for_listing(), limit=limit),
         "sources": sources_of(theme),
         "last_published": last_published(theme),
     }

@@ -1,4 +1,5 @@
-from django.db.models import Prefetch
+from django.db.models import F, Prefetch, Window
+from django.db.models.functions import RowNumber
 from django.shortcuts import render
 
 from core.exports import wants_csv
@@ -32,7 +33,10 @@ def project_detail(request, slug):
 def country_list(request):
     if wants_csv(request):
         return export_csv(request, Country.objects.all())
+    # The ministry in charge only: one row per country at any size.
     ministries = Organisation.objects.published().ministries()
+    first = Window(RowNumber(), partition_by=F("country"), order_by=ministries.query.order_by)
+    ministries = ministries.annotate(rank=first).filter(rank=1)
     countries = Country.objects.prefetch_related(Prefetch("organisations", queryset=ministries))
     return render(request, "projects/country_list.html", {"countries": countries})
 

@@ -111,33 +111,62 @@ def _read(obj, path):
     return str(value or "")
 
 
-def index_record(obj) -> None:
-    """Write the record's entries, one per language; fallbacks fill empty translations.
-
-    A record the public may not see (a draft, or under a draft) has no entries.
-    """
+def entries_for(obj) -> list[SearchEntry]:
+    """The record's entries, one per language, unsaved; fallbacks fill empty translations."""
     spec = REGISTRY[type(obj)]
-    if not obj.is_public:
-        unindex_record(obj)
-        return
+    entries = []
     for code, _name in settings.LANGUAGES:
         with translation.override(code):
             title = _read(obj, spec.title)
             summary = _read(obj, spec.summary)
             parts = [title, summary, *(_read(obj, path) for path in spec.texts)]
             document = APOSTROPHES.sub(" ", " ".join(p for p in parts if p))
-            SearchEntry.objects.update_or_create(
-                kind=spec.kind,
-                object_id=obj.pk,
-                language=code,
-                defaults={
-                    "title": title[:400],
-                    "summary": summary,
-                    "url": obj.get_absolute_url(),
-                    "document": document,
-                    "folded": fold(document),
-                },
+            entries.append(
+                SearchEntry(
+                    kind=spec.kind,
+                    object_id=obj.pk,
+                    language=code,
+                    title=title[:400],
+                    summary=summary,
+                    url=obj.get_absolute_url(),
+                    document=document,
+                    folded=fold(document),
+                )
             )
+    return entries
+
+
+def index_record(obj) -> None:
+    """Write the record's entries; a record the public may not see (a draft) has none."""
+    if not obj.is_public:
+        unindex_record(obj)
+        return
+    for entry in entries_for(obj):
+        SearchEntry.objects.update_or_create(
+            kind=entry.kind,
+            object_id=entry.object_id,
+            language=entry.language,
+            defaults={
+                name: getattr(entry, name)
+                for name in ("title", "summary", "url", "document", "folded")
+            },
+        )
+
+
+def index_new_records(records) -> int:
+    """Add the entries of public records that have none yet, in a few bulk inserts.
+
+    For bulk loads (demo data): `records` must already be `.published()`.
+    """
+    batch, count = [], 0
+    for obj in records:
+        batch.extend(entries_for(obj))
+        count += 1
+        if len(batch) >= 2000:
+            SearchEntry.objects.bulk_create(batch)
+            batch = []
+    SearchEntry.objects.bulk_create(batch)
+    return count
 
 
 def unindex_record(obj) -> None:

@@ -40,8 +40,8 @@ PAGES = [
 # (countries, corridors, sub-projects, timeline activities, timeline agreements, counts by
 # country, by theme), 5 on a project's page, 6 on a country's page.
 BUDGETS = {
-    "/en/": 20,
-    "/en/projects/": 11,
+    "/en/": 23,
+    "/en/projects/": 13,
     "/en/projects/acss/": 25,
     "/en/activities/": 15,
     "/en/activities/modal-training-2021/": 15,
@@ -52,7 +52,7 @@ BUDGETS = {
     "/en/partners/": 6,
     "/en/partners/dgase/": 8,
     "/en/search/?q=bamako": 2,
-    "/en/documents/": 9,
+    "/en/documents/": 11,
     "/en/events/": 8,
     "/en/events/modal-training-thies-2021/": 3,
     "/en/results/": 10,

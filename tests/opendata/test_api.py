@@ -136,6 +136,7 @@ def test_index_and_openapi(client, seed):
         "theme",
         "status",
         "partner",
+        "parent",
         "year",
         "q",
         "page",

@@ -1,0 +1,438 @@
+"""`manage.py benchmark`: every public page type against a bare view, through gunicorn in production mode.
+
+The command runs in three parts, each in the scaled database's own process:
+1. `build`: migrate, load the seed, add `scale - 1` times its volume of demo data (once per scale;
+   a stamp file under var/bench/ says it is done);
+2. `inspect` (in-process, DEBUG on): pick the largest public record of each kind, and count
+   each page's queries with CaptureQueriesContext;
+3. `measure`: gunicorn (DEBUG=0, a generated SECRET_KEY, 2 workers) on a free port, requests
+   one at a time for each page type, uncached (a unique query parameter each time, which no
+   cache keyed by the URL can answer) and cached (the same URL again), then 64 connections
+   at once over every page type, counting errors.
+"""
+
+import http.client
+import json
+import os
+import secrets
+import socket
+import statistics
+import subprocess
+import sys
+import threading
+import time
+import urllib.parse
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import asdict, dataclass
+
+from django.conf import settings
+from django.db import connection
+from django.db.models import Count
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+
+BENCH_DIR = settings.BASE_DIR / "var" / "bench"
+BARE = "bare view"
+DEFAULT_POSTGRES = "postgres://postgres@127.0.0.1:5432/acss_bench"
+
+
+# Where the scaled databases live ------------------------------------------------------------
+
+
+def database_url(database, scale, postgres_url=DEFAULT_POSTGRES):
+    if database == "sqlite":
+        return f"sqlite:///{BENCH_DIR / f'scale-{scale}.sqlite3'}"  # an absolute path: four slashes
+    parts = urllib.parse.urlsplit(postgres_url)
+    return urllib.parse.urlunsplit(parts._replace(path=f"{parts.path}_{scale}"))
+
+
+def _manage(*args, env, quiet=False):
+    command = [sys.executable, str(settings.BASE_DIR / "manage.py"), *args]
+    output = subprocess.DEVNULL if quiet else None
+    subprocess.run(command, env=env, check=True, stdout=output)
+
+
+def _create_postgres_database(url):
+    import psycopg
+
+    parts = urllib.parse.urlsplit(url)
+    name = parts.path.lstrip("/")
+    admin = urllib.parse.urlunsplit(parts._replace(path="/postgres"))
+    with psycopg.connect(admin, autocommit=True) as pg:
+        pg.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        pg.execute(f'CREATE DATABASE "{name}"')
+
+
+def build(*, database, scale, url, log):
+    """The scaled database, built once: seed plus `scale - 1` times its volume of demo data."""
+    stamp = BENCH_DIR / f"{database}-scale-{scale}.ready"
+    env = {**os.environ, "DATABASE_URL": url, "DEBUG": "1"}
+    if stamp.exists() and stamp.read_text() == url:
+        log(f"Reusing {url}")
+        _manage("migrate", "--noinput", "-v0", env=env)
+        return
+    log(f"Building {url} (seed + {scale - 1} × demo data)")
+    BENCH_DIR.mkdir(parents=True, exist_ok=True)
+    if database == "sqlite":
+        BENCH_DIR.joinpath(f"scale-{scale}.sqlite3").unlink(missing_ok=True)
+    else:
+        _create_postgres_database(url)
+    _manage("migrate", "--noinput", "-v0", env=env)
+    _manage("load_seed", env=env, quiet=True)
+    if scale > 1:
+        _manage("generate_demo_data", "--scale", str(scale - 1), env=env)
+    stamp.write_text(url)
+
+
+# Which pages, and how many queries each runs ----------------------------------------------
+
+
+def _largest(queryset, relation):
+    return queryset.annotate(n=Count(relation)).order_by("-n", "pk").first()
+
+
+def page_urls() -> dict:
+    """Each public page type's URL; record pages show the largest public record of the kind."""
+    from activities.models import Activity
+    from partners.models import Organisation
+    from projects.models import Country, Project, ThematicArea
+
+    project = _largest(Project.objects.published(), "activities")
+    country = _largest(Country.objects.all(), "activities")
+    theme = _largest(ThematicArea.objects.all(), "activities")
+    activity = _largest(Activity.objects.published(), "events")
+    partner = _largest(Organisation.objects.published(), "activities")
+    return {
+        BARE: reverse("healthz"),
+        "home": reverse("home"),
+        "project list": reverse("projects:list"),
+        "project page": project.get_absolute_url(),
+        "country list": reverse("countries:list"),
+        "country page": country.get_absolute_url(),
+        "theme list": reverse("themes:list"),
+        "theme page": theme.get_absolute_url(),
+        "activity list": reverse("activities:list"),
+        "activity page": activity.get_absolute_url(),
+        "partner list": reverse("partners:list"),
+        "partner page": partner.get_absolute_url(),
+        "document list": reverse("documents:list"),
+        "search": reverse("search") + "?q=migration",
+        "factsheet": reverse("projects:factsheet", kwargs={"slug": project.slug}),
+    }
+
+
+def uncached(url, n):
+    """The URL with a parameter no cache has seen, so that the page is rendered anew."""
+    return f"{url}{'&' if '?' in url else '?'}bench={n}"
+
+
+class QueryCounter:
+    """Counts queries (CaptureQueriesContext would not: every request resets the query log)."""
+
+    def __init__(self):
+        self.count = 0
+
+    def __call__(self, execute, sql, params, many, context):
+        self.count += 1
+        return execute(sql, params, many, context)
+
+
+def inspect(repeat=5) -> dict:
+    """The URLs, each page's queries, and the CPU time it takes this process (median of a few).
+
+    The CPU time is what the page costs the server whatever else runs on the machine, where
+    the times measured through gunicorn include the wait for a core.
+    """
+    client = Client(HTTP_HOST="127.0.0.1")
+    pages = {}
+    for name, url in page_urls().items():
+        client.get(uncached(url, "warm"))
+        queries = QueryCounter()
+        with connection.execute_wrapper(queries):
+            status = client.get(uncached(url, "count")).status_code
+        cpu = []
+        for n in range(repeat):
+            started = time.process_time()
+            client.get(uncached(url, f"cpu{n}"))
+            cpu.append((time.process_time() - started) * 1000)
+        pages[name] = {
+            "url": url,
+            "queries": queries.count,
+            "status": status,
+            "cpu_ms": round(statistics.median(cpu), 2),
+        }
+    return {"vendor": connection.vendor, "pages": pages}
+
+
+# Measuring through gunicorn ------------------------------------------------------------------
+
+
+def free_port(preferred=0):
+    with socket.socket() as probe:
+        # As gunicorn does: a port left in TIME_WAIT by the previous run is free to use.
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        probe.bind(("127.0.0.1", preferred))
+        return probe.getsockname()[1]
+
+
+def fetch(port, url, timeout=30.0):
+    """(status, seconds) of one GET on a new connection, as a browser's first visit."""
+    started = time.perf_counter()
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
+    try:
+        conn.request("GET", url)
+        response = conn.getresponse()
+        response.read()
+        return response.status, time.perf_counter() - started
+    finally:
+        conn.close()
+
+
+class Server:
+    """gunicorn in production mode on the scaled database, for the length of a `with`."""
+
+    def __init__(self, *, url, port, workers):
+        self.port, self.workers = port, workers
+        self.env = {
+            **os.environ,
+            "DATABASE_URL": url,
+            "DEBUG": "0",
+            "SECRET_KEY": secrets.token_urlsafe(64),
+            "ALLOWED_HOSTS": "127.0.0.1",
+            # Plain HTTP on the loopback: no proxy in front to terminate TLS.
+            "SECURE_SSL_REDIRECT": "false",
+        }
+
+    def __enter__(self):
+        gunicorn = os.path.join(os.path.dirname(sys.executable), "gunicorn")
+        self.process = subprocess.Popen(
+            [
+                gunicorn,
+                "acss_portal.wsgi",
+                f"--workers={self.workers}",
+                f"--bind=127.0.0.1:{self.port}",
+                "--timeout=60",
+                "--access-logfile=/dev/null",
+                "--error-logfile=-",
+                "--log-level=warning",
+            ],
+            cwd=settings.BASE_DIR,
+            env=self.env,
+        )
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                if fetch(self.port, reverse("healthz"), timeout=2)[0] == 200:
+                    return self
+            except OSError:
+                pass
+            if self.process.poll() is not None:
+                break
+            time.sleep(0.2)
+        self.__exit__()
+        raise RuntimeError("gunicorn did not answer /healthz")
+
+    def __exit__(self, *exc):
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+
+
+@dataclass
+class Timing:
+    requests: int
+    errors: int
+    per_second: float
+    p50_ms: float
+    p95_ms: float
+
+
+def timing(samples, errors, elapsed) -> Timing:
+    ms = sorted(seconds * 1000 for seconds in samples)
+    p95 = statistics.quantiles(ms, n=20)[-1] if len(ms) > 1 else ms[0]
+    return Timing(len(ms), errors, len(ms) / elapsed, statistics.median(ms), p95)
+
+
+def run_for(port, urls, seconds) -> Timing:
+    """Requests one after another for `seconds`, each URL from the iterator in turn."""
+    samples, errors = [], 0
+    started = time.perf_counter()
+    while time.perf_counter() - started < seconds or not samples:
+        status, took = fetch(port, next(urls))
+        samples.append(took)
+        errors += status != 200
+    return timing(samples, errors, time.perf_counter() - started)
+
+
+def measure_pages(port, pages, seconds, log) -> dict:
+    results = {}
+    counter = iter(range(10**9))
+    for name, page in pages.items():
+        url = page["url"]
+        for _ in range(3):  # warm the workers and any cache
+            fetch(port, url)
+        fresh = run_for(port, (uncached(url, next(counter)) for _ in iter(int, 1)), seconds)
+        again = run_for(port, (url for _ in iter(int, 1)), seconds)
+        results[name] = {
+            "url": url,
+            "queries": page["queries"],
+            "cpu_ms": page["cpu_ms"],
+            "uncached": fresh,
+            "cached": again,
+        }
+        log(f"  {name:<14} uncached p50 {fresh.p50_ms:7.1f} ms   cached p50 {again.p50_ms:7.1f} ms")
+    bare = results[BARE]
+    for result in results.values():
+        result["cpu_ratio"] = result["cpu_ms"] / bare["cpu_ms"]
+        for kind in ("uncached", "cached"):
+            result[f"{kind}_ratio"] = result[kind].p50_ms / bare[kind].p50_ms
+    return results
+
+
+def concurrency(port, urls, *, connections, seconds) -> dict:
+    """`connections` clients at once, each going through every page type, for `seconds`."""
+    stop = time.perf_counter() + seconds
+    lock = threading.Lock()
+    samples, errors, failures = [], [0], {}
+
+    def client(offset):
+        i = offset
+        while time.perf_counter() < stop:
+            url = urls[i % len(urls)]
+            i += 1
+            try:
+                status, took = fetch(port, url)
+            except OSError as error:
+                status, took = type(error).__name__, None
+            with lock:
+                if took is not None:
+                    samples.append(took)
+                if status != 200:
+                    errors[0] += 1
+                    failures[str(status)] = failures.get(str(status), 0) + 1
+
+    started = time.perf_counter()
+    with ThreadPoolExecutor(connections) as pool:
+        list(pool.map(client, range(connections)))
+    result = asdict(timing(samples or [0.0], errors[0], time.perf_counter() - started))
+    return {**result, "connections": connections, "seconds": seconds, "failures": failures}
+
+
+# Report ---------------------------------------------------------------------------------------
+
+
+def table(report) -> str:
+    header = (
+        f"{'page type':<14} {'queries':>7} {'CPU ms':>7} {'×bare':>6} | {'req/s':>6} {'p50 ms':>7} {'p95 ms':>7} {'×bare':>6}"
+        f" | {'req/s':>6} {'p50 ms':>7} {'p95 ms':>7} {'×bare':>6}"
+    )
+    lines = [
+        f"{report['database']} at {report['scale']}× the seed, {report['workers']} gunicorn workers"
+        f", {report['seconds']} s per page type and variant; load average"
+        f" {report['load_average'][0]} → {report['load_average'][1]} on {report['cpus']} CPUs",
+        f"{'':<37} | {'uncached':^30} | {'cached':^30}",
+        header,
+        "-" * len(header),
+    ]
+    for name, row in report["pages"].items():
+        cells = []
+        for kind in ("uncached", "cached"):
+            t = row[kind]
+            cells.append(
+                f"{t['per_second']:6.1f} {t['p50_ms']:7.1f} {t['p95_ms']:7.1f}"
+                f" {row[f'{kind}_ratio']:6.1f}"
+            )
+        lines.append(
+            f"{name:<14} {row['queries']:>7} {row['cpu_ms']:7.1f} {row['cpu_ratio']:6.1f}"
+            f" | {cells[0]} | {cells[1]}"
+        )
+    c = report["concurrency"]
+    lines.append(
+        f"{c['connections']} connections for {c['seconds']} s over every page type (cached): "
+        f"{c['requests']} requests, {c['per_second']:.1f} req/s, p50 {c['p50_ms']:.0f} ms, "
+        f"p95 {c['p95_ms']:.0f} ms, {c['errors']} errors {c['failures'] or ''}"
+    )
+    return "\n".join(lines)
+
+
+def run(*, database, scale, seconds, workers, connections, concurrency_seconds, port, log):
+    url = database_url(database, scale, os.environ.get("BENCH_POSTGRES_URL", DEFAULT_POSTGRES))
+    build(database=database, scale=scale, url=url, log=log)
+    port = free_port(port)
+    load_before = os.getloadavg()[0]
+    server = Server(url=url, port=port, workers=workers)
+    _manage("collectstatic", "--noinput", "-v0", env=server.env)
+    found = subprocess.run(
+        [sys.executable, str(settings.BASE_DIR / "manage.py"), "benchmark", "--inspect"],
+        env=server.env,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    pages = json.loads(found.stdout)["pages"]
+    log(f"gunicorn on 127.0.0.1:{port}, {workers} workers, DEBUG=0")
+    with server:
+        results = measure_pages(port, pages, seconds, log)
+        log(f"  {connections} connections for {concurrency_seconds} s …")
+        crowd = concurrency(
+            port,
+            [page["url"] for page in pages.values()],
+            connections=connections,
+            seconds=concurrency_seconds,
+        )
+    report = {
+        "database": database,
+        "scale": scale,
+        "workers": workers,
+        "seconds": seconds,
+        "measured_at": timezone.now().isoformat(timespec="seconds"),
+        # The machine's load (1-minute average) before and after: other work skews every number.
+        "load_average": [round(load_before, 1), round(os.getloadavg()[0], 1)],
+        "cpus": os.cpu_count(),
+        "pages": {
+            name: {
+                **row,
+                "uncached": asdict(row["uncached"]),
+                "cached": asdict(row["cached"]),
+            }
+            for name, row in results.items()
+        },
+        "concurrency": crowd,
+    }
+    BENCH_DIR.mkdir(parents=True, exist_ok=True)
+    path = BENCH_DIR / f"{database}-scale-{scale}.json"
+    path.write_text(json.dumps(report, indent=2))
+    return report, path
+
+
+def markdown(reports) -> str:
+    """One Markdown table of several runs (e.g. 1× and 100×), for the README."""
+    names = list(reports[0]["pages"])
+    head = ["page type", "queries"]
+    for r in reports:
+        label = f"{r['database']} {r['scale']}×"
+        head += [f"{label}: CPU ms (×bare)", f"{label}: p50 / p95 ms (×bare)"]
+    lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    for name in names:
+        queries = sorted({r["pages"][name]["queries"] for r in reports})
+        cells = [name, "/".join(str(q) for q in queries)]
+        for r in reports:
+            row = r["pages"][name]
+            t = row["uncached"]
+            cells += [
+                f"{row['cpu_ms']:.1f} ({row['cpu_ratio']:.0f})",
+                f"{t['p50_ms']:.0f} / {t['p95_ms']:.0f} ({row['uncached_ratio']:.0f})",
+            ]
+        lines.append("| " + " | ".join(cells) + " |")
+    for r in reports:
+        c = r["concurrency"]
+        lines.append(
+            f"\n{r['database']} {r['scale']}×: load average {r['load_average'][0]}–"
+            f"{r['load_average'][1]} on {r['cpus']} CPUs; {c['connections']} connections for "
+            f"{c['seconds']:.0f} s: {c['requests']} requests, {c['per_second']:.1f} req/s, "
+            f"p95 {c['p95_ms']:.0f} ms, {c['errors']} errors."
+        )
+    return "\n".join(lines)
