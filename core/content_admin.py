@@ -14,7 +14,7 @@ from django.contrib.admin import RelatedFieldListFilter
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
 from django.forms.models import BaseInlineFormSet
-from django.http import Http404, HttpResponseRedirect
+from django.http import Http404, HttpResponseBadRequest, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import formats
@@ -242,7 +242,10 @@ class ContentAdmin(ScopeMixin, TranslationStatusMixin, SimpleHistoryAdmin, Tabbe
         return scope.viewable(request.user, super().get_queryset(request))
 
     def _get_or_404(self, request, object_id):
-        record = self.get_queryset(request).filter(pk=unquote(object_id)).first()
+        try:
+            record = self.get_queryset(request).filter(pk=unquote(object_id)).first()
+        except (ValueError, ValidationError):  # not a key at all ("abc"), as Django's get_object
+            record = None
         if record is None:
             raise Http404(_("No such record among those you may see."))
         return record
@@ -287,6 +290,8 @@ class ContentAdmin(ScopeMixin, TranslationStatusMixin, SimpleHistoryAdmin, Tabbe
 
     def history_form_view(self, request, object_id, version_id, extra_context=None):
         record = self._get_or_404(request, object_id)
+        if not str(version_id).isdigit():  # no version has it: a 404, not the history's 500
+            raise Http404(_("No such record among those you may see."))
         if request.method == "POST":
             publication.ensure_may_revert(record, request.user)
         # The version page lays out the form with the prepopulated fields as an attribute;
@@ -300,11 +305,20 @@ class ContentAdmin(ScopeMixin, TranslationStatusMixin, SimpleHistoryAdmin, Tabbe
     def revert_disabled(self, request, obj=None):
         return not scope.may_publish_changes(request.user, self.model)
 
+    def changelist_view(self, request, extra_context=None):
+        # PostgreSQL refuses a NUL character in a query: a filter value holding one is
+        # no value any record has, and would otherwise be a 500.
+        if any("\x00" in value for _name, values in request.GET.lists() for value in values):
+            return HttpResponseBadRequest(_("A filter value holds a character no record has."))
+        return super().changelist_view(request, extra_context)
+
     def get_search_results(self, request, queryset, search_term):
         match = getattr(request, "resolver_match", None)
         if match is not None and match.url_name == "autocomplete":
             # Autocomplete offers what the user may link to, as the form field does.
             queryset = scope.linkable(request.user, queryset)
+        # PostgreSQL refuses a NUL character in a query (a 500); no record holds one.
+        search_term = search_term.replace("\x00", "")
         return super().get_search_results(request, queryset, search_term)
 
     def get_changelist_instance(self, request):

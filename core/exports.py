@@ -205,8 +205,12 @@ class Export:
         return self.ordering(records) if self.ordering is not None else records
 
     def prepare(self, queryset):
-        """The records with every relation the columns read, published ones only."""
-        queryset = queryset.prefetch_related(None)
+        """The records with every relation the columns read, published ones only.
+
+        A list page's own joins (`select_related("parent")`) are dropped: a relation already
+        joined is never prefetched again, so it would name a draft parent.
+        """
+        queryset = queryset.select_related(None).prefetch_related(None)
         lookups = [lookup for column in self.fields for lookup in column.prefetch(self.model)]
         return queryset.prefetch_related(*lookups, *self.related)
 

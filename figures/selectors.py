@@ -12,7 +12,7 @@ from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
 from activities.models import Activity
-from core.models import public_or_none
+from core.models import public_condition, public_or_none
 from core.partial_dates import DatePrecision
 from figures.charts import CountRow, TimelineRow, year_range
 from figures.maps import Corridor, MapCountry
@@ -231,8 +231,10 @@ def project_timeline(project) -> Timeline:
     rows = [_project_row(p, "programme") for p in chain]
     rows.append(_project_row(project, "programme" if children and not chain else "project"))
     rows += [_project_row(child, "project") for child in children[:TIMELINE_PROJECTS]]
+    # Those of a sub-project only when it is public: a draft's links show nowhere.
     agreements = Agreement.objects.published().filter(
-        Q(projects=project) | Q(projects__parent=project)
+        Q(projects=project)
+        | (Q(projects__parent=project) & public_condition(Project, "projects__"))
     )
     timeline = _timeline(
         rows,

@@ -46,9 +46,12 @@ def csv_zip(request) -> bytes:
 
 
 def cached(request, kind, make) -> tuple[bytes | None, int]:
-    """The file for the current content generation (and this host), made once."""
+    """The file for the current content generation (and this origin), made once.
+
+    The origin is scheme and host: the file's absolute addresses are made for it.
+    """
     generation, moved_at = exports.generation()
-    key = f"opendata-{kind}-{generation}-{moved_at}-{request.get_host()}"
+    key = f"opendata-{kind}-{generation}-{moved_at}-{request.build_absolute_uri('/')}"
     content = cache.get(key)
     if content is None:
         content = make(request)
