@@ -216,8 +216,9 @@ def test_no_draft_slug_is_named_by_any_path(client, monkeypatch):
     from tests import test_leaks
 
     # The public records under drafts keep slugs of their own, so that "zq-" names drafts only.
-    Project.objects.filter(slug="zq-child").update(slug="public-child")
-    Organisation.objects.filter(slug="zq-unit").update(slug="public-unit")
+    # (French slugs too: made from the English one when a record has no French title.)
+    Project.objects.filter(slug="zq-child").update(slug="public-child", slug_fr="enfant-public")
+    Organisation.objects.filter(slug="zq-unit").update(slug="public-unit", slug_fr="unite-publique")
     monkeypatch.setattr(test_leaks, "MARKER", "zq-")
     # A 404 page names its own address (canonical, hreflang): the visitor's own words.
     read = test_leaks.text_of
