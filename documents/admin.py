@@ -51,17 +51,7 @@ class SourceAdmin(ContentAdmin):
     list_display = ("title", "kind", "language", "published_on", *TRANSLATION_COLUMNS)
     list_filter = ("kind", "language")
     search_fields = ("slug", "title", "author", "description_en", "description_fr")
-    autocomplete_fields = (
-        "publisher",
-        "projects",
-        "countries",
-        "themes",
-        "agreements",
-        "results",
-        "organisations",
-        "activities",
-        "events",
-    )
+    autocomplete_fields = ("publisher", *Source.CITED_BY)
     fields = (
         "title",
         "slug",
@@ -70,12 +60,5 @@ class SourceAdmin(ContentAdmin):
         ("publisher", "author"),
         "url",
         "description",
-        "projects",
-        "countries",
-        "themes",
-        "agreements",
-        "results",
-        "organisations",
-        "activities",
-        "events",
+        *Source.CITED_BY,
     )

@@ -185,6 +185,17 @@ class Source(Publishable, Content):
     )
 
     objects = SourceQuerySet.as_manager()
+    # The records a source can back, as the admin shows them and the history keeps them.
+    CITED_BY = (
+        "projects",
+        "countries",
+        "themes",
+        "agreements",
+        "results",
+        "organisations",
+        "activities",
+        "events",
+    )
 
     class Meta:
         ordering = ["slug"]

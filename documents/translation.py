@@ -20,16 +20,4 @@ class SourceTranslationOptions(TranslationOptions):
     required_languages = ("en",)
 
 
-track(
-    Source,
-    m2m_fields=[
-        "projects",
-        "countries",
-        "themes",
-        "agreements",
-        "results",
-        "organisations",
-        "activities",
-        "events",
-    ],
-)
+track(Source, m2m_fields=Source.CITED_BY)
