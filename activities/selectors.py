@@ -62,4 +62,5 @@ def event_page(*, user, slug) -> dict | None:
         "activity": activity,
         "project": public_or_none(event.activity.project),
         "other_events": list(siblings),
+        "sources": sources_of(event),
     }

@@ -245,6 +245,7 @@ def result_page(*, user, slug) -> dict | None:
         "result": result,
         "project": public_or_none(result.project),
         "activities": list(result.activities.published().for_listing().with_public_events()),
+        "sources": sources_of(result),
     }
 
 
@@ -259,6 +260,7 @@ def agreement_page(*, user, slug) -> dict | None:
         "countries": countries,
         "projects": list(agreement.projects.published()),
         "pairs": [Pair(*pair) for pair in combinations(countries, 2)],
+        "sources": sources_of(agreement),
     }
 
 

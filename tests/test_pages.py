@@ -60,11 +60,11 @@ BUDGETS = {
     "/en/search/?q=bamako": 2,
     "/en/documents/": 11,
     "/en/events/": 8,
-    "/en/events/modal-training-thies-2021/": 3,
+    "/en/events/modal-training-thies-2021/": 4,
     "/en/results/": 10,
-    "/en/results/modal-participants-trained-2021/": 6,
+    "/en/results/modal-participants-trained-2021/": 7,
     "/en/agreements/": 8,
-    "/en/agreements/mou-morocco-senegal-2013/": 3,
+    "/en/agreements/mou-morocco-senegal-2013/": 4,
     "/en/south-south-corridors/": 7,
 }
 
