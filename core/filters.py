@@ -110,6 +110,8 @@ def facet(filterset, name, path, choices, *, multiple=False, counts=None):
     else:  # the list's own records: no second filter set to build
         base = filterset.qs
     selected = set(filterset.data.getlist(name)) if multiple else {filterset.data.get(name)}
+    # A value with a NUL character names no record, and PostgreSQL refuses it in a query.
+    selected = {value for value in selected if value is None or "\x00" not in value}
     if counts is not None:
         counts = counts(base)
     else:
