@@ -1,14 +1,9 @@
 """Site-wide rules: security headers, what robots may index, which methods public pages take,
 addresses written in the other language's words, and the cache and compression of public pages."""
 
-import functools
 import hashlib
-import logging
-import os
 import re
-from pathlib import Path
 
-import django
 from django.conf import settings
 from django.core.cache import cache
 from django.db import DatabaseError
@@ -25,9 +20,8 @@ from django.utils.cache import (
 )
 from django.utils.http import http_date, parse_http_date_safe
 
+from core.caching import cache_call, generation_scope, release
 from core.models import ContentGeneration
-
-logger = logging.getLogger(__name__)
 
 READ_METHODS = ["GET", "HEAD"]
 
@@ -139,38 +133,6 @@ SHARED_VARY = {"accept-encoding", "accept-language", "cookie"}
 # Cookies that never change a page: the CSRF token (a page that uses it is never cached) and
 # the language choice (in the key). Any other (a session, messages) means a personal page.
 _impersonal_cookies = {settings.CSRF_COOKIE_NAME, settings.LANGUAGE_COOKIE_NAME}
-RELEASE_SKIPS = {"var", "tests", "node_modules", "__pycache__"}
-RELEASE_SUFFIXES = {".py", ".html", ".txt", ".xml", ".mo", ".css", ".js", ".svg", ".typ"}
-
-
-def release() -> str:
-    """A digest of the portal's code, templates, catalogue and static files, and Django's version.
-
-    Part of the page key, so that pages cached by the previous release are never served by
-    this one; equal on every server that runs the same release. Read once per process, but
-    on every request in development, where templates change under the running server.
-    """
-    if settings.DEBUG:
-        _release.cache_clear()
-    return _release()
-
-
-@functools.cache
-def _release() -> str:
-    digest = hashlib.sha1(django.__version__.encode())
-    for folder, subfolders, files in os.walk(settings.BASE_DIR):
-        here = Path(folder).relative_to(settings.BASE_DIR)
-        # os.walk visits only the folders left in this list: not .venv/, var/, tests/.
-        subfolders[:] = [
-            name
-            for name in sorted(subfolders)
-            if name not in RELEASE_SKIPS and not name.startswith(".")
-        ]
-        for name in sorted(files):
-            if Path(name).suffix in RELEASE_SUFFIXES:
-                digest.update(f"{here}/{name}".encode())
-                digest.update((Path(folder) / name).read_bytes())
-    return digest.hexdigest()[:16]
 
 
 def _signed_in(request) -> bool:
@@ -219,15 +181,6 @@ def _storable(request, response) -> bool:
     )
 
 
-def _cache_call(method, *args):
-    """The cache is an aid: when it fails (Redis away), pages are rendered as without it."""
-    try:
-        return method(*args)
-    except Exception:
-        logger.warning("The page cache failed; serving without it.", exc_info=True)
-        return None
-
-
 def page_cache(get_response):
     """Whole responses for anonymous visitors, with ETag, Last-Modified and 304 answers.
 
@@ -244,18 +197,19 @@ def page_cache(get_response):
         except DatabaseError:  # the view says so: the health check answers 503
             return get_response(request)
         key = _page_key(request, generation.cache_token)
-        entry = _cache_call(cache.get, key)
+        entry = cache_call(cache.get, key)
         if entry is not None:
             status, headers, content = entry
             response = HttpResponse(content, status=status, headers=headers)
             response["X-Cache"] = "hit"
         else:
-            response = get_response(request)
+            with generation_scope(generation.cache_token):
+                response = get_response(request)
             if not _storable(request, response):
                 return _mark_private(request, response)
             _describe(response, generation)
             entry = (response.status_code, dict(response.items()), response.content)
-            _cache_call(cache.set, key, entry, PAGE_CACHE_SECONDS)
+            cache_call(cache.set, key, entry, PAGE_CACHE_SECONDS)
             response["X-Cache"] = "miss"
         last_modified = parse_http_date_safe(response["Last-Modified"])
         return get_conditional_response(

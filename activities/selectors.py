@@ -3,6 +3,7 @@
 from django.db.models import Prefetch
 
 from activities.models import Activity, Event
+from core.caching import shared
 from core.models import public_or_none, slug_matches
 from core.public_history import last_published
 from core.sections import PARTS_LIMIT, SECTION_LIMIT, list_url, section
@@ -20,6 +21,14 @@ def activity_page(*, user, slug, limit=SECTION_LIMIT) -> dict | None:
     )
     if activity is None:
         return None
+    parts = shared(
+        "activity_page", activity.pk, limit, compute=lambda: _activity_parts(activity, limit)
+    )
+    return {"activity": activity, **parts}
+
+
+def _activity_parts(activity, limit) -> dict:
+    """Its public records: the same for every visitor (core.caching.shared)."""
     public_organisations = Organisation.objects.published()
     events = (
         activity.events.published()
@@ -27,7 +36,6 @@ def activity_page(*, user, slug, limit=SECTION_LIMIT) -> dict | None:
         .prefetch_related(Prefetch("organisations", queryset=public_organisations))
     )
     return {
-        "activity": activity,
         "project": public_or_none(activity.project),
         "organisations": section(activity.organisations.published(), limit=PARTS_LIMIT),
         # Events are read on this page only: a fuller list, still bounded.
@@ -36,7 +44,7 @@ def activity_page(*, user, slug, limit=SECTION_LIMIT) -> dict | None:
         "documents": section(
             activity.documents.published(),
             limit=limit,
-            url=list_url("documents:list", activity=slug),
+            url=list_url("documents:list", activity=activity.slug),
         ),
         "sources": sources_of(activity),
         "last_published": last_published(activity),

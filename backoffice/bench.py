@@ -32,6 +32,8 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+from core.models import ContentGeneration
+
 BENCH_DIR = settings.BASE_DIR / "var" / "bench"
 BARE = "bare view"
 DEFAULT_POSTGRES = "postgres://postgres@127.0.0.1:5432/acss_bench"
@@ -122,9 +124,13 @@ def page_urls() -> dict:
     }
 
 
+# Each run's own: a page cached by an earlier run is not taken for one rendered in this one.
+RUN = secrets.token_hex(4)
+
+
 def uncached(url, n):
-    """The URL with a parameter no cache has seen, so that the page is rendered anew."""
-    return f"{url}{'&' if '?' in url else '?'}bench={n}"
+    """The URL with a parameter no page cache has seen, so that the page is rendered anew."""
+    return f"{url}{'&' if '?' in url else '?'}bench={RUN}-{n}"
 
 
 class QueryCounter:
@@ -138,6 +144,28 @@ class QueryCounter:
         return execute(sql, params, many, context)
 
 
+def _cpu_and_queries(client, url, label, *, repeat, cold):
+    """Median CPU ms of `repeat` renderings of the page, and the queries of one.
+
+    Cold: the content generation moves on before each, as after an editor's change, so
+    that neither the page nor any fragment (the map, the charts) is in the cache. Otherwise
+    only the page is new: fragments kept since the last change are read from the cache.
+    """
+
+    def get(n, counter=None):
+        if cold:
+            ContentGeneration.bump()
+        started = time.process_time()
+        with connection.execute_wrapper(counter or (lambda execute, *args: execute(*args))):
+            response = client.get(uncached(url, f"{label}{n}"))
+        return response.status_code, (time.process_time() - started) * 1000
+
+    queries = QueryCounter()
+    status, _cpu = get("count", queries)
+    cpu = [get(n)[1] for n in range(repeat)]
+    return status, queries.count, round(statistics.median(cpu), 2)
+
+
 def inspect(repeat=5) -> dict:
     """The URLs, each page's queries, and the CPU time it takes this process (median of a few).
 
@@ -148,19 +176,17 @@ def inspect(repeat=5) -> dict:
     pages = {}
     for name, url in page_urls().items():
         client.get(uncached(url, "warm"))
-        queries = QueryCounter()
-        with connection.execute_wrapper(queries):
-            status = client.get(uncached(url, "count")).status_code
-        cpu = []
-        for n in range(repeat):
-            started = time.process_time()
-            client.get(uncached(url, f"cpu{n}"))
-            cpu.append((time.process_time() - started) * 1000)
+        _status, cold_queries, cold_cpu = _cpu_and_queries(
+            client, url, "cold", repeat=repeat, cold=True
+        )
+        status, queries, cpu = _cpu_and_queries(client, url, "cpu", repeat=repeat, cold=False)
         pages[name] = {
             "url": url,
-            "queries": queries.count,
+            "queries": queries,
             "status": status,
-            "cpu_ms": round(statistics.median(cpu), 2),
+            "cpu_ms": cpu,
+            "cold_queries": cold_queries,
+            "cold_cpu_ms": cold_cpu,
         }
     return {"vendor": connection.vendor, "pages": pages}
 
@@ -269,7 +295,7 @@ def run_for(port, urls, seconds) -> Timing:
 
 def measure_pages(port, pages, seconds, log) -> dict:
     results = {}
-    counter = iter(range(10**9))
+    counter = iter(range(10**9))  # with RUN, never an address an earlier run cached
     for name, page in pages.items():
         url = page["url"]
         for _ in range(3):  # warm the workers and any cache

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.views.decorators.cache import never_cache
 
 from core import exports
+from core.caching import shared
 from core.models import slug_matches
 from core.public_history import describe, public_versions
 
@@ -27,8 +28,25 @@ def filtered_list(request, filterset_class, queryset, template_name, **context):
     page = Paginator(filterset.qs if valid else queryset.none(), PER_PAGE).get_page(
         request.GET.get("page")
     )
-    context.update(filterset=filterset, page=page, facets=filterset.facets())
+    context.update(filterset=filterset, page=page, facets=_facets(filterset, template_name, valid))
     return render(request, template_name, context, status=200 if valid else 400)
+
+
+def _facets(filterset, template_name, valid):
+    """The filters' choices and counts: the same for every page of a list and every visitor.
+
+    Kept until the content changes (core.caching.shared), keyed on the filters' own values
+    only, so that the next page of a list, or an address with other parameters, reads them.
+    """
+    if not valid:
+        return filterset.facets()
+    values = tuple(
+        (name, tuple(filterset.data.getlist(name)))
+        for name in sorted(filterset.filters)
+        if name in filterset.data
+    )
+    kind = f"{type(filterset).__module__}.{type(filterset).__qualname__}"
+    return shared("facets", kind, template_name, values, compute=filterset.facets)
 
 
 def export_csv(request, queryset):

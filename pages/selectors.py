@@ -7,6 +7,7 @@ from django.db.models.functions import Coalesce
 from django.urls import reverse
 
 from activities.models import Activity, ActivityKind, Event
+from core.caching import shared
 from core.sections import section
 from partners.models import Contact, Organisation
 from projects.models import Country, Project, Result, ThematicArea
@@ -53,17 +54,24 @@ def key_figures() -> KeyFigures:
 
 
 def home_page() -> dict:
-    """The Action presented, its figures, the ways in, the latest results and a few projects."""
+    """The Action presented, its figures, the ways in, the latest results and a few projects.
+
+    The same for every visitor: computed once per content generation (core.caching.shared).
+    """
+    return shared("home_page", compute=_home_page)
+
+
+def _home_page() -> dict:
     projects = Project.objects.published().for_listing()
     return {
         "action": projects.filter(featured=True).first(),
         "projects": section(projects, url=reverse("projects:list")),
         "figures": key_figures(),
-        "countries": Country.objects.all(),
-        "themes": ThematicArea.objects.all(),
-        "latest_results": Result.objects.published()
-        .for_listing()
-        .filter(achieved_on__isnull=False)[:3],
+        "countries": list(Country.objects.all()),
+        "themes": list(ThematicArea.objects.all()),
+        "latest_results": list(
+            Result.objects.published().for_listing().filter(achieved_on__isnull=False)[:3]
+        ),
     }
 
 

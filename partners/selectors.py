@@ -1,5 +1,6 @@
 """What an organisation's page shows: the organisation and its public roles and records."""
 
+from core.caching import shared
 from core.models import public_or_none, slug_matches
 from core.public_history import last_published
 from core.sections import SECTION_LIMIT, list_url, section
@@ -13,8 +14,19 @@ def organisation_page(*, user, slug, limit=SECTION_LIMIT) -> dict | None:
     )
     if organisation is None:
         return None
+    parts = shared(
+        "organisation_page",
+        organisation.pk,
+        limit,
+        compute=lambda: _organisation_parts(organisation, limit),
+    )
+    return {"organisation": organisation, **parts}
+
+
+def _organisation_parts(organisation, limit) -> dict:
+    """Its public roles and records: the same for every visitor (core.caching.shared)."""
+    slug = organisation.slug
     return {
-        "organisation": organisation,
         "parent": public_or_none(organisation.parent),
         "units": section(organisation.units.published(), limit=limit),
         "partnerships": section(

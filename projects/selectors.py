@@ -1,7 +1,9 @@
 """What the pages, factsheets and exports show about a project, a country or a field of intervention.
 
 Each selector takes the visitor (`user`): the record itself may be a draft that a staff member
-previews, but everything it links to or names is public, whoever reads it. Records of the
+previews, but everything it links to or names is public, whoever reads it. So those parts are
+the same for every visitor: they are computed once per content generation (core.caching.shared)
+and read from the cache by the next visitor whose page the page cache does not hold. Records of the
 apps above this one (activities, documents) are reached through the record's own relations.
 """
 
@@ -10,6 +12,7 @@ from itertools import combinations
 
 from django.utils.translation import gettext_lazy as _
 
+from core.caching import shared
 from core.models import public_or_none, slug_matches
 from core.public_history import last_published
 from core.sections import PARTS_LIMIT, SECTION_LIMIT, list_url, section
@@ -125,10 +128,18 @@ def project_page(*, user, slug, limit=SECTION_LIMIT) -> dict | None:
     )
     if project is None:
         return None
+    parts = shared(
+        "project_page", project.pk, limit, compute=lambda: _project_parts(project, limit)
+    )
+    return {"project": project, **parts}
+
+
+def _project_parts(project, limit) -> dict:
+    """What a project's page shows besides the project: public records only, for anyone."""
     activities = section(
         project.activities.published().for_listing().with_public_events(),
         limit=limit,
-        url=list_url("activities:list", project=slug),
+        url=list_url("activities:list", project=project.slug),
     )
     # Results and partners are read on this page only: a fuller list, still bounded.
     results = section(project.results.published().for_listing(), limit=PARTS_LIMIT)
@@ -140,10 +151,11 @@ def project_page(*, user, slug, limit=SECTION_LIMIT) -> dict | None:
         project.contacts.published().select_related("organisation", "country"), limit=limit
     )
     return {
-        "project": project,
         "parent": public_or_none(project.parent),
         "children": section(
-            project.children.published(), limit=limit, url=list_url("projects:list", parent=slug)
+            project.children.published(),
+            limit=limit,
+            url=list_url("projects:list", parent=project.slug),
         ),
         "partnerships": partnerships,
         "partner_groups": partners_by_role(partnerships),
@@ -154,7 +166,7 @@ def project_page(*, user, slug, limit=SECTION_LIMIT) -> dict | None:
         "documents": section(
             project.documents.published(),
             limit=limit,
-            url=list_url("documents:list", project=slug),
+            url=list_url("documents:list", project=project.slug),
         ),
         "contacts": contacts,
         "countries": countries_of_intervention(project.countries.all(), partnerships, contacts),
@@ -169,10 +181,16 @@ def country_page(*, user, code, limit=SECTION_LIMIT) -> dict | None:
     country = Country.objects.filter(code=code.upper()).first()
     if country is None:
         return None
+    parts = shared(
+        "country_page", country.pk, limit, compute=lambda: _country_parts(country, limit)
+    )
+    return {"country": country, **parts}
+
+
+def _country_parts(country, limit) -> dict:
     organisations = country.organisations.published().for_listing()
     in_country = {"country": country.code}
     return {
-        "country": country,
         "ministries": section(organisations.ministries(), limit=limit),
         "partners": section(
             organisations.exclude(
@@ -218,17 +236,21 @@ def theme_page(*, user, slug, limit=SECTION_LIMIT) -> dict | None:
     theme = ThematicArea.objects.filter(slug_matches(slug)).first()
     if theme is None:
         return None
+    parts = shared("theme_page", theme.pk, limit, compute=lambda: _theme_parts(theme, limit))
+    return {"theme": theme, **parts}
+
+
+def _theme_parts(theme, limit) -> dict:
     return {
-        "theme": theme,
         "projects": section(
             theme.projects.published().for_listing(),
             limit=limit,
-            url=list_url("projects:list", theme=slug),
+            url=list_url("projects:list", theme=theme.slug),
         ),
         "activities": section(
             theme.activities.published().for_listing().with_public_events(),
             limit=limit,
-            url=list_url("activities:list", theme=slug),
+            url=list_url("activities:list", theme=theme.slug),
         ),
         "results": section(theme.results.published().for_listing(), limit=limit),
         "sources": sources_of(theme),

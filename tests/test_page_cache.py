@@ -11,7 +11,7 @@ from django.test import Client
 from django.urls import path
 from django.utils.http import http_date
 
-from acss_portal import middleware
+from core import caching
 from core.models import ContentGeneration
 from core.publication import change_publication
 from projects.models import Project
@@ -246,15 +246,15 @@ def test_a_new_release_does_not_serve_the_last_ones_pages(settings, tmp_path):
     (tmp_path / "templates").mkdir()
     template = tmp_path / "templates" / "page.html"
     template.write_text("<h1>Old</h1>")
-    middleware._release.cache_clear()
+    caching._release.cache_clear()
     try:
-        old = middleware.release()
+        old = caching.release()
         template.write_text("<h1>New</h1>")
-        assert middleware.release() == old  # read once per process
-        middleware._release.cache_clear()  # the next process
-        assert middleware.release() != old
+        assert caching.release() == old  # read once per process
+        caching._release.cache_clear()  # the next process
+        assert caching.release() != old
     finally:
-        middleware._release.cache_clear()
+        caching._release.cache_clear()
 
 
 def test_in_development_a_changed_template_shows_at_once(settings, tmp_path):
@@ -264,11 +264,11 @@ def test_in_development_a_changed_template_shows_at_once(settings, tmp_path):
     template = tmp_path / "templates" / "page.html"
     template.write_text("<h1>Old</h1>")
     try:
-        old = middleware.release()
+        old = caching.release()
         template.write_text("<h1>New</h1>")
-        assert middleware.release() != old
+        assert caching.release() != old
     finally:
-        middleware._release.cache_clear()
+        caching._release.cache_clear()
 
 
 # Views that only these tests route to: the middleware judges every view alike.

@@ -1,21 +1,36 @@
 """The map and the figures in a page: `{% region_map %}`, `{% action_figures project=project %}`.
 
 The record pages live in apps below this one, so they reach the figures through these tags
-rather than through their selectors. Each tag reads a bounded number of aggregated queries.
+rather than through their selectors. Each tag reads a bounded number of aggregated queries,
+once per content generation and language: the HTML is kept as a fragment (core.caching) that
+every page showing the same figure reads.
 """
 
 from django import template
+from django.template.loader import render_to_string
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from core.caching import fragment
 from figures import charts, maps, selectors
 
 register = template.Library()
 
 
-@register.inclusion_tag("figures/region_map.html")
+@register.simple_tag
 def region_map(country=None, heading_level=2):
     """The map of the four countries; on a country's page, that country and its partners."""
+    return fragment(
+        "region_map",
+        country.pk if country else "",
+        heading_level,
+        render=lambda: render_to_string(
+            "figures/region_map.html", _region_map(country, heading_level)
+        ),
+    )
+
+
+def _region_map(country, heading_level):
     countries = selectors.map_countries()
     corridors = selectors.corridors(country, limit=selectors.CORRIDORS_SHOWN + 1)
     # One more than shown tells whether older agreements were left out.
@@ -40,13 +55,25 @@ def region_map(country=None, heading_level=2):
     }
 
 
-@register.inclusion_tag("figures/action_figures.html")
+@register.simple_tag
 def action_figures(project=None, country=None, everything=False):
     """The timeline and the counts of activities and results, for a project or a country.
 
     On the home page (`everything=True`), the timeline is the project's (the Action's) and
     the counts are those of every public record.
     """
+    return fragment(
+        "action_figures",
+        project.pk if project else "",
+        country.pk if country else "",
+        everything,
+        render=lambda: render_to_string(
+            "figures/action_figures.html", _action_figures(project, country, everything)
+        ),
+    )
+
+
+def _action_figures(project, country, everything):
     language = get_language()
     timeline = None
     if country is not None:

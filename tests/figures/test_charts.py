@@ -7,6 +7,8 @@ import xml.etree.ElementTree as ET
 from django.utils import translation
 
 from activities.models import Activity
+from core.caching import generation_scope
+from core.models import ContentGeneration
 from figures import charts, selectors
 from figures.templatetags.figures import action_figures
 from projects.models import Country, Project, Result, ThematicArea
@@ -141,10 +143,31 @@ def test_the_timeline_spans_the_years_of_its_records():
     assert years == [str(year) for year in range(2017, 2024)]
 
 
-def test_figures_render_with_a_bounded_number_of_queries(seed, django_assert_num_queries):
+def test_figures_run_a_bounded_number_of_queries_once_per_content_generation(
+    seed, django_assert_num_queries
+):
     action = Project.objects.select_related("parent").get(slug="acss")
-    with translation.override("en"), django_assert_num_queries(5):
-        action_figures(project=action)
+    with translation.override("en"), generation_scope(ContentGeneration.current().cache_token):
+        with django_assert_num_queries(5):
+            first = action_figures(project=action)
+        with django_assert_num_queries(0):  # the next page that shows them reads them
+            assert action_figures(project=action) == first
+        with translation.override("fr"), django_assert_num_queries(5):
+            assert "Activités" in action_figures(project=action)
+
+
+def test_a_change_of_content_shows_in_the_figures_at_once(client, seed):
+    """The figures are kept per content generation: a new activity moves them on every page."""
+
+    def senegal_activities():
+        html = client.get("/en/").content.decode()
+        return table_rows(figure(html, "Activities and results by country"))["Senegal"][0]
+
+    before = senegal_activities()
+    assert senegal_activities() == before  # read from the cache this time
+    activity = make_activity(project=Project.objects.get(slug="acss"))
+    activity.countries.add(Country.objects.get(code="SN"))
+    assert senegal_activities() == before + 1
 
 
 def test_an_empty_portal_shows_its_map_and_figures_without_error(client, empty_db):
