@@ -306,6 +306,8 @@ def measure_pages(port, pages, seconds, log) -> dict:
             "url": url,
             "queries": page["queries"],
             "cpu_ms": page["cpu_ms"],
+            "cold_queries": page["cold_queries"],
+            "cold_cpu_ms": page["cold_cpu_ms"],
             "uncached": fresh,
             "cached": again,
         }
@@ -352,14 +354,16 @@ def concurrency(port, urls, *, connections, seconds) -> dict:
 
 def table(report) -> str:
     header = (
-        f"{'page type':<14} {'queries':>7} {'CPU ms':>7} {'×bare':>6} | {'req/s':>6} {'p50 ms':>7} {'p95 ms':>7} {'×bare':>6}"
+        f"{'page type':<14} {'queries':>7} {'CPU ms':>7} | {'queries':>7} {'CPU ms':>7} {'×bare':>6}"
+        f" | {'req/s':>6} {'p50 ms':>7} {'p95 ms':>7} {'×bare':>6}"
         f" | {'req/s':>6} {'p50 ms':>7} {'p95 ms':>7} {'×bare':>6}"
     )
     lines = [
         f"{report['database']} at {report['scale']}× the seed, {report['workers']} gunicorn workers"
         f", {report['seconds']} s per page type and variant; load average"
         f" {report['load_average'][0]} → {report['load_average'][1]} on {report['cpus']} CPUs",
-        f"{'':<37} | {'uncached':^30} | {'cached':^30}",
+        f"{'':<14} {'cold, in-process':^15} | {'uncached, in-process':^22}"
+        f" | {'uncached, gunicorn':^28} | {'cached, gunicorn':^28}",
         header,
         "-" * len(header),
     ]
@@ -372,7 +376,8 @@ def table(report) -> str:
                 f" {row[f'{kind}_ratio']:6.1f}"
             )
         lines.append(
-            f"{name:<14} {row['queries']:>7} {row['cpu_ms']:7.1f} {row['cpu_ratio']:6.1f}"
+            f"{name:<14} {row.get('cold_queries', '')!s:>7} {row.get('cold_cpu_ms', 0):7.1f}"
+            f" | {row['queries']:>7} {row['cpu_ms']:7.1f} {row['cpu_ratio']:6.1f}"
             f" | {cells[0]} | {cells[1]}"
         )
     c = report["concurrency"]
@@ -437,20 +442,28 @@ def run(*, database, scale, seconds, workers, connections, concurrency_seconds, 
 def markdown(reports) -> str:
     """One Markdown table of several runs (e.g. 1× and 100×), for the README."""
     names = list(reports[0]["pages"])
-    head = ["page type", "queries"]
+    head = ["page type", "queries cold / uncached"]
     for r in reports:
         label = f"{r['database']} {r['scale']}×"
-        head += [f"{label}: CPU ms (×bare)", f"{label}: p50 / p95 ms (×bare)"]
+        head += [
+            f"{label}: cold CPU ms",
+            f"{label}: uncached CPU ms (×bare)",
+            f"{label}: uncached p50 / p95 ms (×bare)",
+            f"{label}: cached p50 ms (×bare)",
+        ]
     lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     for name in names:
-        queries = sorted({r["pages"][name]["queries"] for r in reports})
-        cells = [name, "/".join(str(q) for q in queries)]
-        for r in reports:
-            row = r["pages"][name]
-            t = row["uncached"]
+        rows = [r["pages"][name] for r in reports]
+        cold = sorted({row.get("cold_queries", row["queries"]) for row in rows})
+        warm = sorted({row["queries"] for row in rows})
+        cells = [name, f"{'/'.join(map(str, cold))} / {'/'.join(map(str, warm))}"]
+        for row in rows:
+            t, c = row["uncached"], row["cached"]
             cells += [
+                f"{row.get('cold_cpu_ms', row['cpu_ms']):.1f}",
                 f"{row['cpu_ms']:.1f} ({row['cpu_ratio']:.0f})",
-                f"{t['p50_ms']:.0f} / {t['p95_ms']:.0f} ({row['uncached_ratio']:.0f})",
+                f"{t['p50_ms']:.0f} / {t['p95_ms']:.0f} ({row['uncached_ratio']:.1f})",
+                f"{c['p50_ms']:.1f} ({row['cached_ratio']:.1f})",
             ]
         lines.append("| " + " | ".join(cells) + " |")
     for r in reports:

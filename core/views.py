@@ -25,28 +25,44 @@ def filtered_list(request, filterset_class, queryset, template_name, **context):
     valid = filterset.is_valid()
     if exports.wants_csv(request):
         return export_csv(request, filterset.qs) if valid else exports.filter_errors(filterset)
-    page = Paginator(filterset.qs if valid else queryset.none(), PER_PAGE).get_page(
-        request.GET.get("page")
-    )
-    context.update(filterset=filterset, page=page, facets=_facets(filterset, template_name, valid))
+    if valid:
+        records = filterset.qs
+        facets, count = _aggregates(filterset, template_name)
+    else:
+        records, facets, count = queryset.none(), filterset.facets(), 0
+    page = CountedPaginator(records, PER_PAGE, count=count).get_page(request.GET.get("page"))
+    context.update(filterset=filterset, page=page, facets=facets)
     return render(request, template_name, context, status=200 if valid else 400)
 
 
-def _facets(filterset, template_name, valid):
-    """The filters' choices and counts: the same for every page of a list and every visitor.
+def _aggregates(filterset, template_name):
+    """The filters' choices with their counts, and the records' total.
 
-    Kept until the content changes (core.caching.shared), keyed on the filters' own values
-    only, so that the next page of a list, or an address with other parameters, reads them.
+    The same for every page of a list and every visitor: kept until the content changes
+    (core.caching.shared), keyed on the filters' own values only, so that the next page of
+    a list, or an address with other parameters, reads them rather than counting every row.
     """
-    if not valid:
-        return filterset.facets()
     values = tuple(
         (name, tuple(filterset.data.getlist(name)))
         for name in sorted(filterset.filters)
         if name in filterset.data
     )
     kind = f"{type(filterset).__module__}.{type(filterset).__qualname__}"
-    return shared("facets", kind, template_name, values, compute=filterset.facets)
+    return shared(
+        "list aggregates",
+        kind,
+        template_name,
+        values,
+        compute=lambda: (filterset.facets(), filterset.qs.count()),
+    )
+
+
+class CountedPaginator(Paginator):
+    """A paginator told how many records there are, rather than counting them again."""
+
+    def __init__(self, object_list, per_page, *, count):
+        super().__init__(object_list, per_page)
+        self.count = count  # in place of Paginator.count, a cached_property
 
 
 def export_csv(request, queryset):

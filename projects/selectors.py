@@ -10,6 +10,8 @@ apps above this one (activities, documents) are reached through the record's own
 from dataclasses import dataclass, field
 from itertools import combinations
 
+from django.db.models import F, Prefetch, Window
+from django.db.models.functions import RowNumber
 from django.utils.translation import gettext_lazy as _
 
 from core.caching import shared
@@ -17,7 +19,7 @@ from core.models import public_or_none, slug_matches
 from core.public_history import last_published
 from core.sections import PARTS_LIMIT, SECTION_LIMIT, list_url, section
 from core.sources import sources_of
-from partners.models import Contact, OrganisationKind, PartnershipRole
+from partners.models import Contact, Organisation, OrganisationKind, PartnershipRole
 from projects.models import Agreement, Country, Project, Result, ThematicArea
 
 
@@ -174,6 +176,22 @@ def _project_parts(project, limit) -> dict:
         "sources": sources_of(project),
         "last_published": last_published(project),
     }
+
+
+def countries_listed() -> list:
+    """The four countries, each with its ministry in charge only (one row per country).
+
+    The same for every visitor: computed once per content generation (core.caching.shared).
+    """
+
+    def compute():
+        ministries = Organisation.objects.published().ministries()
+        first = Window(RowNumber(), partition_by=F("country"), order_by=ministries.query.order_by)
+        ministries = ministries.annotate(rank=first).filter(rank=1)
+        organisations = Prefetch("organisations", queryset=ministries)
+        return list(Country.objects.prefetch_related(organisations))
+
+    return shared("countries_listed", compute=compute)
 
 
 def country_page(*, user, code, limit=SECTION_LIMIT) -> dict | None:

@@ -1,15 +1,13 @@
-from django.db.models import F, Prefetch, Window
-from django.db.models.functions import RowNumber
 from django.shortcuts import render
 
 from core.exports import wants_csv
 from core.views import export_csv, filtered_list, history_page, record_page
-from partners.models import Organisation
 from projects.filters import AgreementFilter, ProjectFilter, ResultFilter
 from projects.models import Agreement, Country, Project, Result, ThematicArea
 from projects.selectors import (
     agreement_page,
     corridors,
+    countries_listed,
     country_page,
     project_page,
     result_page,
@@ -35,12 +33,7 @@ def project_detail(request, slug):
 def country_list(request):
     if wants_csv(request):
         return export_csv(request, Country.objects.all())
-    # The ministry in charge only: one row per country at any size.
-    ministries = Organisation.objects.published().ministries()
-    first = Window(RowNumber(), partition_by=F("country"), order_by=ministries.query.order_by)
-    ministries = ministries.annotate(rank=first).filter(rank=1)
-    countries = Country.objects.prefetch_related(Prefetch("organisations", queryset=ministries))
-    return render(request, "projects/country_list.html", {"countries": countries})
+    return render(request, "projects/country_list.html", {"countries": countries_listed()})
 
 
 def country_detail(request, code):
