@@ -53,7 +53,8 @@ class Participation(models.Model):
 
 class ActivityQuerySet(ContentQuerySet):
     def for_listing(self):
-        return self.select_related("project").prefetch_related("countries", "themes")
+        """What a list of activities shows: title, type, dates and countries."""
+        return self.prefetch_related("countries")
 
     def with_public_events(self):
         """Each activity with its public events as `public_events`, in one more query."""

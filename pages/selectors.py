@@ -64,7 +64,7 @@ def home_page() -> dict:
 def _home_page() -> dict:
     projects = Project.objects.published().for_listing()
     return {
-        "action": projects.filter(featured=True).first(),
+        "action": projects.prefetch_related("countries", "themes").filter(featured=True).first(),
         "projects": section(projects, url=reverse("projects:list")),
         "figures": key_figures(),
         "countries": list(Country.objects.all()),

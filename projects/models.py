@@ -94,8 +94,8 @@ class ProjectQuerySet(ContentQuerySet):
         return self.filter(parent__isnull=True)
 
     def for_listing(self):
-        """What a list of projects shows, in a fixed number of queries."""
-        return self.select_related("parent").prefetch_related("countries", "themes")
+        """What a list of projects shows (title, parent, dates, summary), in one query."""
+        return self.select_related("parent")
 
 
 class Project(PageSlugs, Publishable, Content):
