@@ -282,25 +282,61 @@ def timing(samples, errors, elapsed) -> Timing:
     return Timing(len(ms), errors, len(ms) / elapsed, statistics.median(ms), p95)
 
 
-def run_for(port, urls, seconds) -> Timing:
-    """Requests one after another for `seconds`, each URL from the iterator in turn."""
+class ContentChange:
+    """Moves the scaled database's content generation on, as an editor's save does.
+
+    Every page and every kept fragment then misses: the request after it costs what the
+    first visitor after a change of content pays. Plain SQL on the benchmark's own database
+    (this process's Django connection may be another one).
+    """
+
+    SQL = "UPDATE core_contentgeneration SET value = value + 1, changed_at = {now} WHERE id = 1"
+
+    def __init__(self, url):
+        if url.startswith("sqlite:"):
+            import sqlite3
+
+            self.connection = sqlite3.connect(urllib.parse.urlsplit(url).path, isolation_level=None)
+            self.sql = self.SQL.format(now="strftime('%Y-%m-%d %H:%M:%f', 'now')")
+        else:
+            import psycopg
+
+            self.connection = psycopg.connect(url, autocommit=True)
+            self.sql = self.SQL.format(now="now()")
+
+    def __call__(self):
+        self.connection.execute(self.sql)
+
+    def close(self):
+        self.connection.close()
+
+
+def run_for(port, urls, seconds, before=None) -> Timing:
+    """Requests one after another for `seconds`, each URL from the iterator in turn.
+
+    `before()`, when given, runs before each request, outside the time measured.
+    """
     samples, errors = [], 0
     started = time.perf_counter()
     while time.perf_counter() - started < seconds or not samples:
+        if before is not None:
+            before()
         status, took = fetch(port, next(urls))
         samples.append(took)
         errors += status != 200
     return timing(samples, errors, time.perf_counter() - started)
 
 
-def measure_pages(port, pages, seconds, log) -> dict:
+def measure_pages(port, pages, seconds, log, change) -> dict:
     results = {}
     counter = iter(range(10**9))  # with RUN, never an address an earlier run cached
     for name, page in pages.items():
         url = page["url"]
         for _ in range(3):  # warm the workers and any cache
             fetch(port, url)
-        fresh = run_for(port, (uncached(url, next(counter)) for _ in iter(int, 1)), seconds)
+        addresses = (uncached(url, next(counter)) for _ in iter(int, 1))
+        cold = run_for(port, addresses, seconds, before=change)
+        fresh = run_for(port, addresses, seconds)
         again = run_for(port, (url for _ in iter(int, 1)), seconds)
         results[name] = {
             "url": url,
@@ -308,14 +344,18 @@ def measure_pages(port, pages, seconds, log) -> dict:
             "cpu_ms": page["cpu_ms"],
             "cold_queries": page["cold_queries"],
             "cold_cpu_ms": page["cold_cpu_ms"],
+            "cold": cold,
             "uncached": fresh,
             "cached": again,
         }
-        log(f"  {name:<14} uncached p50 {fresh.p50_ms:7.1f} ms   cached p50 {again.p50_ms:7.1f} ms")
+        log(
+            f"  {name:<14} cold p50 {cold.p50_ms:7.1f} ms   uncached p50 {fresh.p50_ms:7.1f} ms"
+            f"   cached p50 {again.p50_ms:7.1f} ms"
+        )
     bare = results[BARE]
     for result in results.values():
         result["cpu_ratio"] = result["cpu_ms"] / bare["cpu_ms"]
-        for kind in ("uncached", "cached"):
+        for kind in ("cold", "uncached", "cached"):
             result[f"{kind}_ratio"] = result[kind].p50_ms / bare[kind].p50_ms
     return results
 
@@ -353,33 +393,38 @@ def concurrency(port, urls, *, connections, seconds) -> dict:
 
 
 def table(report) -> str:
-    header = (
-        f"{'page type':<14} {'queries':>7} {'CPU ms':>7} | {'queries':>7} {'CPU ms':>7} {'×bare':>6}"
-        f" | {'req/s':>6} {'p50 ms':>7} {'p95 ms':>7} {'×bare':>6}"
-        f" | {'req/s':>6} {'p50 ms':>7} {'p95 ms':>7} {'×bare':>6}"
-    )
+    """The run as text: each variant's queries and CPU in-process, p50 and p95 through gunicorn.
+
+    cold: the first request after a change of content (nothing kept); uncached: an address
+    the page cache has not seen, with what the content generation keeps; cached: again.
+    """
+    kinds = ("cold", "uncached", "cached")
+    head = f"{'page type':<14}"
+    top = f"{'':<14}"
+    for kind in kinds:
+        cells = f" {'queries':>7} {'CPU ms':>7}" if kind != "cached" else ""
+        cells += f" {'p50 ms':>7} {'p95 ms':>7} {'×bare':>6} |"
+        head += cells
+        top += f" {kind:^{len(cells) - 2}} |"
     lines = [
         f"{report['database']} at {report['scale']}× the seed, {report['workers']} gunicorn workers"
         f", {report['seconds']} s per page type and variant; load average"
         f" {report['load_average'][0]} → {report['load_average'][1]} on {report['cpus']} CPUs",
-        f"{'':<14} {'cold, in-process':^15} | {'uncached, in-process':^22}"
-        f" | {'uncached, gunicorn':^28} | {'cached, gunicorn':^28}",
-        header,
-        "-" * len(header),
+        "queries and CPU ms: in-process; p50, p95 and ×bare (p50 over the bare view's): gunicorn",
+        top,
+        head,
+        "-" * len(head),
     ]
     for name, row in report["pages"].items():
-        cells = []
-        for kind in ("uncached", "cached"):
+        line = f"{name:<14}"
+        for kind in kinds:
+            if kind == "cold":
+                line += f" {row['cold_queries']:>7} {row['cold_cpu_ms']:7.1f}"
+            elif kind == "uncached":
+                line += f" {row['queries']:>7} {row['cpu_ms']:7.1f}"
             t = row[kind]
-            cells.append(
-                f"{t['per_second']:6.1f} {t['p50_ms']:7.1f} {t['p95_ms']:7.1f}"
-                f" {row[f'{kind}_ratio']:6.1f}"
-            )
-        lines.append(
-            f"{name:<14} {row.get('cold_queries', '')!s:>7} {row.get('cold_cpu_ms', 0):7.1f}"
-            f" | {row['queries']:>7} {row['cpu_ms']:7.1f} {row['cpu_ratio']:6.1f}"
-            f" | {cells[0]} | {cells[1]}"
-        )
+            line += f" {t['p50_ms']:7.1f} {t['p95_ms']:7.1f} {row[f'{kind}_ratio']:6.1f} |"
+        lines.append(line)
     c = report["concurrency"]
     lines.append(
         f"{c['connections']} connections for {c['seconds']} s over every page type (cached): "
@@ -405,8 +450,9 @@ def run(*, database, scale, seconds, workers, connections, concurrency_seconds, 
     )
     pages = json.loads(found.stdout)["pages"]
     log(f"gunicorn on 127.0.0.1:{port}, {workers} workers, DEBUG=0")
+    change = ContentChange(url)
     with server:
-        results = measure_pages(port, pages, seconds, log)
+        results = measure_pages(port, pages, seconds, log, change)
         log(f"  {connections} connections for {concurrency_seconds} s …")
         crowd = concurrency(
             port,
@@ -426,6 +472,7 @@ def run(*, database, scale, seconds, workers, connections, concurrency_seconds, 
         "pages": {
             name: {
                 **row,
+                "cold": asdict(row["cold"]),
                 "uncached": asdict(row["uncached"]),
                 "cached": asdict(row["cached"]),
             }
