@@ -7,7 +7,7 @@ and exports call the same functions, so they cannot disagree.
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Count, F, IntegerField, OuterRef, Q, Subquery, Value
+from django.db.models import Count, F, IntegerField, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
@@ -19,16 +19,14 @@ from figures.maps import Corridor, MapCountry
 from projects.models import Agreement, Country, Project, Result, ThematicArea
 
 
-def _count(queryset, relation: str):
-    """A subquery counting the rows of `queryset` related to the outer record through `relation`."""
-    counted = (
-        queryset.filter(**{relation: OuterRef("pk")})
-        .order_by()
-        .values(relation)
-        .annotate(n=Count("pk", distinct=True))
-        .values("n")
-    )
-    return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
+def _grouped(queryset, relation: str) -> dict:
+    """{related pk: number of records of `queryset`}, None for the records with none.
+
+    One grouped scan of the records: a subquery per country or field of intervention read
+    them all once per group (four times as long on 1,000 times the seed).
+    """
+    rows = queryset.order_by().values_list(relation).annotate(n=Count("pk", distinct=True))
+    return dict(rows)
 
 
 def _total(queryset):
@@ -44,20 +42,18 @@ def _total(queryset):
 
 
 def map_countries() -> list[MapCountry]:
-    """The countries with their numbers of public projects and activities, in one query."""
-    countries = Country.objects.annotate(
-        public_projects=_count(Project.objects.published(), "countries"),
-        public_activities=_count(Activity.objects.published(), "countries"),
-    )
+    """The countries with their numbers of public projects and activities, in three queries."""
+    projects = _grouped(Project.objects.published(), "countries")
+    activities = _grouped(Activity.objects.published(), "countries")
     return [
         MapCountry(
             code=country.code,
             name=country.name,
             url=country.get_absolute_url(),
-            projects=country.public_projects,
-            activities=country.public_activities,
+            projects=projects.get(country.pk, 0),
+            activities=activities.get(country.pk, 0),
         )
-        for country in countries
+        for country in Country.objects.all()
     ]
 
 
@@ -271,15 +267,11 @@ def _scoped(queryset, *, project=None, country=None):
 
 def counts_by_country(*, project=None) -> list[CountRow]:
     """Public activities and results in each country (a record in two countries counts in both)."""
-    activities = _scoped(Activity.objects.published(), project=project)
-    results = _scoped(Result.objects.published(), project=project)
-    countries = Country.objects.annotate(
-        public_activities=_count(activities, "countries"),
-        public_results=_count(results, "countries"),
-    )
+    activities = _grouped(_scoped(Activity.objects.published(), project=project), "countries")
+    results = _grouped(_scoped(Result.objects.published(), project=project), "countries")
     return [
-        CountRow(c.name, c.get_absolute_url(), (c.public_activities, c.public_results))
-        for c in countries
+        CountRow(c.name, c.get_absolute_url(), (activities.get(c.pk, 0), results.get(c.pk, 0)))
+        for c in Country.objects.all()
     ]
 
 
@@ -287,18 +279,13 @@ def counts_by_theme(*, project=None, country=None) -> list[CountRow]:
     """Public activities and results in each field of intervention, and those in none."""
     activities = _scoped(Activity.objects.published(), project=project, country=country)
     results = _scoped(Result.objects.published(), project=project, country=country)
-    themes = ThematicArea.objects.annotate(
-        public_activities=_count(activities, "themes"),
-        public_results=_count(results, "theme"),
-        # In the same query rather than two more: the records in no field of intervention.
-        activities_in_none=_total(activities.filter(themes__isnull=True)),
-        results_in_none=_total(results.filter(theme__isnull=True)),
-    )
+    # The key None counts the records in no field of intervention.
+    activities, results = _grouped(activities, "themes"), _grouped(results, "theme")
     rows = [
-        CountRow(t.name, t.get_absolute_url(), (t.public_activities, t.public_results))
-        for t in themes
+        CountRow(t.name, t.get_absolute_url(), (activities.get(t.pk, 0), results.get(t.pk, 0)))
+        for t in ThematicArea.objects.all()
     ]
-    if themes and (themes[0].activities_in_none or themes[0].results_in_none):
-        none = (themes[0].activities_in_none, themes[0].results_in_none)
+    if activities.get(None) or results.get(None):
+        none = (activities.get(None, 0), results.get(None, 0))
         rows.append(CountRow(str(_("No field of intervention recorded")), "", none))
     return rows

@@ -46,13 +46,13 @@ PAGES = [
 # (countries, corridors, sub-projects, timeline activities, timeline agreements, counts by
 # country, by theme), 5 on a project's page, 6 on a country's page.
 BUDGETS = {
-    "/en/": 21,
+    "/en/": 27,
     "/en/projects/": 11,
-    "/en/projects/acss/": 24,
+    "/en/projects/acss/": 28,
     "/en/activities/": 14,
     "/en/activities/modal-training-2021/": 15,
     "/en/countries/": 2,
-    "/en/countries/ml/": 22,
+    "/en/countries/ml/": 26,
     "/en/themes/": 1,
     "/en/themes/migration-development/": 9,
     "/en/partners/": 6,
