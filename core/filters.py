@@ -115,11 +115,15 @@ def facet(filterset, name, path, choices, *, multiple=False, counts=None):
     if counts is not None:
         counts = counts(base)
     else:
-        rows = base.order_by().values_list(path).annotate(n=Count("pk", distinct=True))
+        records = base.order_by()
+        if callable(choices):
+            # Before the grouping, which then reuses this join: after it, a relation to many
+            # (an activity's partners) would be joined a second time, squaring the rows.
+            records = records.filter(**{f"{path}__isnull": False})
+        rows = records.values_list(path).annotate(n=Count("pk", distinct=True))
         if callable(choices):
             chosen = Case(When(**{f"{path}__in": selected - {None}}, then=0), default=1)
-            rows = rows.filter(**{f"{path}__isnull": False}).order_by(chosen, "-n", path)
-            rows = rows[:FACET_LIMIT]
+            rows = rows.order_by(chosen, "-n", path)[:FACET_LIMIT]
         counts = dict(rows)
     if callable(choices):
         choices = choices(set(counts) | (selected - {None}))
