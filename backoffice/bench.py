@@ -487,38 +487,30 @@ def run(*, database, scale, seconds, workers, connections, concurrency_seconds, 
 
 
 def markdown(reports) -> str:
-    """One Markdown table of several runs (e.g. 1× and 100×), for the README."""
-    names = list(reports[0]["pages"])
-    head = ["page type", "queries cold / uncached"]
+    """One Markdown table per run (e.g. 1× and 100×), for the README."""
+    lines = []
     for r in reports:
-        label = f"{r['database']} {r['scale']}×"
-        head += [
-            f"{label}: cold CPU ms",
-            f"{label}: uncached CPU ms (×bare)",
-            f"{label}: uncached p50 / p95 ms (×bare)",
-            f"{label}: cached p50 ms (×bare)",
+        lines += [
+            f"\n{r['database']} {r['scale']}×, load average {r['load_average'][0]}–"
+            f"{r['load_average'][1]} on {r['cpus']} CPUs:\n",
+            "| page type | cold: queries, CPU ms | cold: p50 / p95 ms (×bare)"
+            " | uncached: queries, CPU ms | uncached: p50 / p95 ms (×bare)"
+            " | cached: p50 / p95 ms (×bare) |",
+            "|---|---|---|---|---|---|",
         ]
-    lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
-    for name in names:
-        rows = [r["pages"][name] for r in reports]
-        cold = sorted({row.get("cold_queries", row["queries"]) for row in rows})
-        warm = sorted({row["queries"] for row in rows})
-        cells = [name, f"{'/'.join(map(str, cold))} / {'/'.join(map(str, warm))}"]
-        for row in rows:
-            t, c = row["uncached"], row["cached"]
-            cells += [
-                f"{row.get('cold_cpu_ms', row['cpu_ms']):.1f}",
-                f"{row['cpu_ms']:.1f} ({row['cpu_ratio']:.0f})",
-                f"{t['p50_ms']:.0f} / {t['p95_ms']:.0f} ({row['uncached_ratio']:.1f})",
-                f"{c['p50_ms']:.1f} ({row['cached_ratio']:.1f})",
-            ]
-        lines.append("| " + " | ".join(cells) + " |")
-    for r in reports:
+        for name, row in r["pages"].items():
+            cells = [name]
+            for kind in ("cold", "uncached", "cached"):
+                if kind == "cold":
+                    cells.append(f"{row['cold_queries']}, {row['cold_cpu_ms']:.1f}")
+                elif kind == "uncached":
+                    cells.append(f"{row['queries']}, {row['cpu_ms']:.1f}")
+                t = row[kind]
+                cells.append(f"{t['p50_ms']:.1f} / {t['p95_ms']:.1f} ({row[f'{kind}_ratio']:.1f})")
+            lines.append("| " + " | ".join(cells) + " |")
         c = r["concurrency"]
         lines.append(
-            f"\n{r['database']} {r['scale']}×: load average {r['load_average'][0]}–"
-            f"{r['load_average'][1]} on {r['cpus']} CPUs; {c['connections']} connections for "
-            f"{c['seconds']:.0f} s: {c['requests']} requests, {c['per_second']:.1f} req/s, "
-            f"p95 {c['p95_ms']:.0f} ms, {c['errors']} errors."
+            f"\n{c['connections']} connections for {c['seconds']:.0f} s: {c['requests']} requests,"
+            f" {c['per_second']:.1f} req/s, p95 {c['p95_ms']:.0f} ms, {c['errors']} errors."
         )
     return "\n".join(lines)

@@ -178,3 +178,56 @@ def test_a_published_demo_document_downloads(client, seed):
     response = client.get(document.get_absolute_url())
     assert response.status_code == 200
     assert b"".join(response.streaming_content).startswith(b"%PDF-")
+
+
+def test_the_benchmark_report_shows_each_page_cold_uncached_and_cached():
+    from backoffice.bench import BARE, markdown, table
+
+    def timing(p50):
+        return {"requests": 10, "errors": 0, "per_second": 100.0, "p50_ms": p50, "p95_ms": p50 * 2}
+
+    def row(cold, uncached, cached):
+        return {
+            "url": "/",
+            "queries": 2,
+            "cpu_ms": 1.0,
+            "cold_queries": 20,
+            "cold_cpu_ms": 40.0,
+            "cpu_ratio": 1.0,
+            **{
+                kind: timing(p50) for kind, p50 in zip(KINDS, (cold, uncached, cached), strict=True)
+            },
+            **{
+                f"{kind}_ratio": p50 / 2
+                for kind, p50 in zip(KINDS, (cold, uncached, cached), strict=True)
+            },
+        }
+
+    report = {
+        "database": "postgres",
+        "scale": 100,
+        "workers": 2,
+        "seconds": 3,
+        "load_average": [0.5, 1.0],
+        "cpus": 2,
+        "pages": {BARE: row(2, 2, 2), "home": row(90, 20, 3)},
+        "concurrency": {
+            "connections": 64,
+            "seconds": 30,
+            "requests": 900,
+            "per_second": 30.0,
+            "p50_ms": 50,
+            "p95_ms": 90,
+            "errors": 0,
+            "failures": {},
+        },
+    }
+    home = next(line for line in table(report).splitlines() if line.startswith("home"))
+    # cold: queries, CPU ms, p50, p95, ×bare | uncached: the same | cached: p50, p95, ×bare
+    numbers = ["20", "40.0", "90.0", "180.0", "45.0", "2", "1.0", "20.0", "40.0", "10.0"]
+    assert re.findall(r"[\d.]+", home) == [*numbers, "3.0", "6.0", "1.5"]
+    row_of_home = "| home | 20, 40.0 | 90.0 / 180.0 (45.0) | 2, 1.0 | 20.0 / 40.0 (10.0) |"
+    assert row_of_home in markdown([report])
+
+
+KINDS = ("cold", "uncached", "cached")
