@@ -25,36 +25,29 @@ def filtered_list(request, filterset_class, queryset, template_name, **context):
     valid = filterset.is_valid()
     if exports.wants_csv(request):
         return export_csv(request, filterset.qs) if valid else exports.filter_errors(filterset)
-    if valid:
-        records = filterset.qs
-        facets, count = _aggregates(filterset, template_name)
-    else:
-        records, facets, count = queryset.none(), filterset.facets(), 0
-    page = CountedPaginator(records, PER_PAGE, count=count).get_page(request.GET.get("page"))
-    context.update(filterset=filterset, page=page, facets=facets)
-    return render(request, template_name, context, status=200 if valid else 400)
-
-
-def _aggregates(filterset, template_name):
-    """The filters' choices with their counts, and the records' total.
-
-    The same for every page of a list and every visitor: kept until the content changes
-    (core.caching.shared), keyed on the filters' own values only, so that the next page of
-    a list, or an address with other parameters, reads them rather than counting every row.
-    """
+    if not valid:
+        page = Paginator(queryset.none(), PER_PAGE).get_page(1)
+        context.update(filterset=filterset, page=page, facets=filterset.facets())
+        return render(request, template_name, context, status=400)
+    # The same for every visitor, and kept until the content changes (core.caching.shared),
+    # keyed on the filters' own values only: another address of the same list (a tracking
+    # parameter, the next page's facets) reads them rather than counting every row again.
     values = tuple(
         (name, tuple(filterset.data.getlist(name)))
         for name in sorted(filterset.filters)
         if name in filterset.data
     )
-    kind = f"{type(filterset).__module__}.{type(filterset).__qualname__}"
-    return shared(
-        "list aggregates",
-        kind,
-        template_name,
-        values,
-        compute=lambda: (filterset.facets(), filterset.qs.count()),
+    kind = (f"{type(filterset).__module__}.{type(filterset).__qualname__}", template_name, values)
+    facets, count = shared(
+        "list aggregates", *kind, compute=lambda: (filterset.facets(), filterset.qs.count())
     )
+    page = CountedPaginator(filterset.qs, PER_PAGE, count=count).get_page(request.GET.get("page"))
+    # The page's records with what their items show (prefetched), per page number.
+    page.object_list = shared(
+        "list page", *kind, page.number, compute=lambda: list(page.object_list)
+    )
+    context.update(filterset=filterset, page=page, facets=facets)
+    return render(request, template_name, context)
 
 
 class CountedPaginator(Paginator):
