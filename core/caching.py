@@ -1,13 +1,13 @@
-"""Keys that change with the content and the release, shared by the page cache and fragments.
+"""Keys that change with the content and the release, shared by the page cache and `shared`.
 
-A whole page (`acss_portal.middleware.page_cache`) is kept per address. A fragment is kept per
-what it shows: the map and the charts depend only on public content, the language and the
-record they are drawn for, so every address that shows them (a list's next page, a new filter,
-a visitor's first page after a new release of the content) reads them from the cache rather
-than running their dozen aggregate queries and drawing their SVG again. Both keys hold the
-release and the content generation (`ContentGeneration`, moved on by every change of content),
-so no server shows a figure older than the content, and entries of older generations expire.
-"""
+A whole page (`acss_portal.middleware.page_cache`) is kept per address. `shared` keeps what a
+page reads from public content only, per what it shows: the map and the charts per record
+and language, a record page's sections per record, a list's counts and records per filter
+values. Every address that shows the same thing (a page with a tracking parameter, a list's
+next page for its counts, any page with the same map) then reads it from the cache rather than
+running its queries and drawing its SVG again. Both keys hold the release and the content generation (`ContentGeneration`, moved on by
+every change of content), so no server shows anything older than the content, and entries of
+older generations expire."""
 
 import contextlib
 import contextvars
