@@ -20,7 +20,7 @@ from django.utils.cache import (
 )
 from django.utils.http import http_date, parse_http_date_safe
 
-from core.caching import cache_call, generation_scope, release
+from core.caching import cache_call, content_key, content_scope
 from core.models import ContentGeneration
 
 READ_METHODS = ["GET", "HEAD"]
@@ -153,13 +153,13 @@ def _holds_csrf_token(request, response) -> bool:
     )
 
 
-def _page_key(request, generation: str) -> str:
+def _page_key(request, content: str) -> str:
     language = translation.get_language_from_request(request, check_path=True)
     encoding = (
         "gzip" if re_accepts_gzip.search(request.META.get("HTTP_ACCEPT_ENCODING", "")) else ""
     )
     address = hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()
-    return f"page:{release()}:{generation}:{language}:{encoding}:{address}"
+    return f"page:{content}:{language}:{encoding}:{address}"
 
 
 def _storable(request, response) -> bool:
@@ -196,14 +196,15 @@ def page_cache(get_response):
             generation = ContentGeneration.current()
         except DatabaseError:  # the view says so: the health check answers 503
             return get_response(request)
-        key = _page_key(request, generation.cache_token)
+        content = content_key(generation.cache_token)
+        key = _page_key(request, content)
         entry = cache_call(cache.get, key)
         if entry is not None:
             status, headers, content = entry
             response = HttpResponse(content, status=status, headers=headers)
             response["X-Cache"] = "hit"
         else:
-            with generation_scope(generation.cache_token):
+            with content_scope(content):
                 response = get_response(request)
             if not _storable(request, response):
                 return _mark_private(request, response)

@@ -33,8 +33,9 @@ RELEASE_SUFFIXES = {".py", ".html", ".txt", ".xml", ".mo", ".css", ".js", ".svg"
 
 _MISSING = object()
 
-# The generation the page cache read for this request, so that fragments do not read it again.
-_generation = contextvars.ContextVar("content_generation", default=None)
+# "release:generation" as the page cache read them for this request, so that `shared` does not
+# read the generation again, nor digest the release again in development.
+_content_key = contextvars.ContextVar("content_key", default=None)
 
 
 def release() -> str:
@@ -76,14 +77,19 @@ def cache_call(method, *args):
         return None
 
 
+def content_key(generation_token: str) -> str:
+    """The part of every key that changes with the release and the content: "release:generation"."""
+    return f"{release()}:{generation_token}"
+
+
 @contextlib.contextmanager
-def generation_scope(token: str):
-    """Fragments rendered inside this block are keyed on `token`, read once for the request."""
-    reset = _generation.set(token)
+def content_scope(key: str):
+    """`shared` values read inside this block use `key` (content_key's), read once per request."""
+    reset = _content_key.set(key)
     try:
         yield
     finally:
-        _generation.reset(reset)
+        _content_key.reset(reset)
 
 
 def shared(name: str, *parts, compute):
@@ -94,13 +100,12 @@ def shared(name: str, *parts, compute):
     the day is in the key because figures and counts say "ongoing" or "upcoming" against today.
     The value must pickle (it may go to Redis or to a file).
     """
-    token = _generation.get() or ContentGeneration.current().cache_token
+    content = _content_key.get() or content_key(ContentGeneration.current().cache_token)
     described = repr((name, *parts))
     key = ":".join(
         (
             "shared",
-            release(),
-            token,
+            content,
             translation.get_language() or "",
             timezone.localdate().isoformat(),
             hashlib.sha256(described.encode()).hexdigest(),

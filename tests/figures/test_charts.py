@@ -7,7 +7,7 @@ import xml.etree.ElementTree as ET
 from django.utils import translation
 
 from activities.models import Activity
-from core.caching import generation_scope
+from core.caching import content_key, content_scope
 from core.models import ContentGeneration
 from figures import charts, selectors
 from figures.templatetags.figures import action_figures
@@ -147,7 +147,10 @@ def test_figures_run_a_bounded_number_of_queries_once_per_content_generation(
     seed, django_assert_num_queries
 ):
     action = Project.objects.select_related("parent").get(slug="acss")
-    with translation.override("en"), generation_scope(ContentGeneration.current().cache_token):
+    with (
+        translation.override("en"),
+        content_scope(content_key(ContentGeneration.current().cache_token)),
+    ):
         with django_assert_num_queries(9):
             first = action_figures(project=action)
         with django_assert_num_queries(0):  # the next page that shows them reads them
