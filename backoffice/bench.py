@@ -11,6 +11,7 @@ The command runs in three parts, each in the scaled database's own process:
    at once over every page type, counting errors.
 """
 
+import contextlib
 import http.client
 import json
 import os
@@ -36,6 +37,8 @@ from core.models import ContentGeneration
 
 BENCH_DIR = settings.BASE_DIR / "var" / "bench"
 BARE = "bare view"
+# After a change of content (nothing kept), at an address the page cache has not seen, again.
+VARIANTS = ("cold", "uncached", "cached")
 DEFAULT_POSTGRES = "postgres://postgres@127.0.0.1:5432/acss_bench"
 
 
@@ -156,7 +159,7 @@ def _cpu_and_queries(client, url, label, *, repeat, cold):
         if cold:
             ContentGeneration.bump()
         started = time.process_time()
-        with connection.execute_wrapper(counter or (lambda execute, *args: execute(*args))):
+        with connection.execute_wrapper(counter) if counter else contextlib.nullcontext():
             response = client.get(uncached(url, f"{label}{n}"))
         return response.status_code, (time.process_time() - started) * 1000
 
@@ -355,7 +358,7 @@ def measure_pages(port, pages, seconds, log, change) -> dict:
     bare = results[BARE]
     for result in results.values():
         result["cpu_ratio"] = result["cpu_ms"] / bare["cpu_ms"]
-        for kind in ("cold", "uncached", "cached"):
+        for kind in VARIANTS:
             result[f"{kind}_ratio"] = result[kind].p50_ms / bare[kind].p50_ms
     return results
 
@@ -392,16 +395,25 @@ def concurrency(port, urls, *, connections, seconds) -> dict:
 # Report ---------------------------------------------------------------------------------------
 
 
+def variants(row):
+    """(variant, (queries, CPU ms) in-process or None, gunicorn timing, p50 ×bare) of a page."""
+    in_process = {
+        "cold": (row["cold_queries"], row["cold_cpu_ms"]),
+        "uncached": (row["queries"], row["cpu_ms"]),
+    }
+    for kind in VARIANTS:
+        yield kind, in_process.get(kind), row[kind], row[f"{kind}_ratio"]
+
+
 def table(report) -> str:
     """The run as text: each variant's queries and CPU in-process, p50 and p95 through gunicorn.
 
     cold: the first request after a change of content (nothing kept); uncached: an address
     the page cache has not seen, with what the content generation keeps; cached: again.
     """
-    kinds = ("cold", "uncached", "cached")
     head = f"{'page type':<14}"
     top = f"{'':<14}"
-    for kind in kinds:
+    for kind in VARIANTS:
         cells = f" {'queries':>7} {'CPU ms':>7}" if kind != "cached" else ""
         cells += f" {'p50 ms':>7} {'p95 ms':>7} {'×bare':>6} |"
         head += cells
@@ -417,13 +429,10 @@ def table(report) -> str:
     ]
     for name, row in report["pages"].items():
         line = f"{name:<14}"
-        for kind in kinds:
-            if kind == "cold":
-                line += f" {row['cold_queries']:>7} {row['cold_cpu_ms']:7.1f}"
-            elif kind == "uncached":
-                line += f" {row['queries']:>7} {row['cpu_ms']:7.1f}"
-            t = row[kind]
-            line += f" {t['p50_ms']:7.1f} {t['p95_ms']:7.1f} {row[f'{kind}_ratio']:6.1f} |"
+        for _kind, in_process, t, ratio in variants(row):
+            if in_process:
+                line += f" {in_process[0]:>7} {in_process[1]:7.1f}"
+            line += f" {t['p50_ms']:7.1f} {t['p95_ms']:7.1f} {ratio:6.1f} |"
         lines.append(line)
     c = report["concurrency"]
     lines.append(
@@ -451,7 +460,7 @@ def run(*, database, scale, seconds, workers, connections, concurrency_seconds, 
     pages = json.loads(found.stdout)["pages"]
     log(f"gunicorn on 127.0.0.1:{port}, {workers} workers, DEBUG=0")
     change = ContentChange(url)
-    with server:
+    with server, contextlib.closing(change):
         results = measure_pages(port, pages, seconds, log, change)
         log(f"  {connections} connections for {concurrency_seconds} s …")
         crowd = concurrency(
@@ -500,13 +509,10 @@ def markdown(reports) -> str:
         ]
         for name, row in r["pages"].items():
             cells = [name]
-            for kind in ("cold", "uncached", "cached"):
-                if kind == "cold":
-                    cells.append(f"{row['cold_queries']}, {row['cold_cpu_ms']:.1f}")
-                elif kind == "uncached":
-                    cells.append(f"{row['queries']}, {row['cpu_ms']:.1f}")
-                t = row[kind]
-                cells.append(f"{t['p50_ms']:.1f} / {t['p95_ms']:.1f} ({row[f'{kind}_ratio']:.1f})")
+            for _kind, in_process, t, ratio in variants(row):
+                if in_process:
+                    cells.append(f"{in_process[0]}, {in_process[1]:.1f}")
+                cells.append(f"{t['p50_ms']:.1f} / {t['p95_ms']:.1f} ({ratio:.1f})")
             lines.append("| " + " | ".join(cells) + " |")
         c = r["concurrency"]
         lines.append(

@@ -181,7 +181,7 @@ def test_a_published_demo_document_downloads(client, seed):
 
 
 def test_the_benchmark_report_shows_each_page_cold_uncached_and_cached():
-    from backoffice.bench import BARE, markdown, table
+    from backoffice.bench import BARE, VARIANTS, markdown, table
 
     def timing(p50):
         return {"requests": 10, "errors": 0, "per_second": 100.0, "p50_ms": p50, "p95_ms": p50 * 2}
@@ -195,11 +195,12 @@ def test_the_benchmark_report_shows_each_page_cold_uncached_and_cached():
             "cold_cpu_ms": 40.0,
             "cpu_ratio": 1.0,
             **{
-                kind: timing(p50) for kind, p50 in zip(KINDS, (cold, uncached, cached), strict=True)
+                kind: timing(p50)
+                for kind, p50 in zip(VARIANTS, (cold, uncached, cached), strict=True)
             },
             **{
                 f"{kind}_ratio": p50 / 2
-                for kind, p50 in zip(KINDS, (cold, uncached, cached), strict=True)
+                for kind, p50 in zip(VARIANTS, (cold, uncached, cached), strict=True)
             },
         }
 
@@ -228,6 +229,3 @@ def test_the_benchmark_report_shows_each_page_cold_uncached_and_cached():
     assert re.findall(r"[\d.]+", home) == [*numbers, "3.0", "6.0", "1.5"]
     row_of_home = "| home | 20, 40.0 | 90.0 / 180.0 (45.0) | 2, 1.0 | 20.0 / 40.0 (10.0) |"
     assert row_of_home in markdown([report])
-
-
-KINDS = ("cold", "uncached", "cached")
